@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using IdpDynamo.Schema.Validation;
+
+namespace IdpDynamo.Schema.IO;
+
+/// <summary>
+/// The file-system side of validation, shared by the CLI and the MSBuild task (not linked into the Roslyn component):
+/// reads a values file and its sibling application.yaml, derives the namespace from the path, and turns I/O problems
+/// into IDPDYN120–122.
+/// </summary>
+internal static class ValuesFileLoader
+{
+    /// <summary>The namespace is the path segment after the last <c>apps/</c> directory (apps/&lt;ns&gt;/.../values.yaml).</summary>
+    public static string? NamespaceFromPath(string path)
+    {
+        var segments = path.Replace('\\', '/').Split('/');
+        for (int i = segments.Length - 3; i >= 0; i--)
+        {
+            if (segments[i] == "apps" && segments[i + 1].Length > 0 && segments[i + 1] != "." && segments[i + 1] != "..")
+            {
+                return segments[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The namespaces of the apps repository that holds <paramref name="fullPath"/> (directories of apps/).</summary>
+    public static IReadOnlyCollection<string> NamespacesOfRepository(string fullPath)
+    {
+        try
+        {
+            var dir = new DirectoryInfo(Path.GetDirectoryName(fullPath) ?? ".");
+            while (dir is not null && dir.Name != "apps")
+            {
+                dir = dir.Parent;
+            }
+
+            if (dir is null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var list = new List<string>();
+            foreach (var d in dir.EnumerateDirectories())
+            {
+                list.Add(d.Name);
+            }
+
+            return list;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>Validates one file from disk. <paramref name="displayPath"/> is what diagnostics print.</summary>
+    public static ValuesFileResult ValidateFile(string displayPath, string fullPath, string? @namespace, string? explicitChartVersion, CancellationToken cancellationToken = default)
+    {
+        string? ns = string.IsNullOrWhiteSpace(@namespace) ? NamespaceFromPath(Path.GetFullPath(fullPath)) : @namespace!.Trim();
+        var settings = new ValuesFileSettings(displayPath, ns, explicitChartVersion);
+        if (Directory.Exists(fullPath))
+        {
+            return Problem(settings, DiagnosticIds.PathIsDirectory, $"'{displayPath}' is a directory, not a values file; name the values.yaml inside it");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            return Problem(settings, DiagnosticIds.FileNotFound, $"Values file '{displayPath}' was not found (full path: {Path.GetFullPath(fullPath)})");
+        }
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > ValuesValidator.MaxFileBytes)
+            {
+                return ValuesValidator.Validate(new byte[ValuesValidator.MaxFileBytes + 1], settings, cancellationToken);
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Problem(settings, DiagnosticIds.FileUnreadable, $"Values file '{displayPath}' cannot be read: {ex.Message}");
+        }
+
+        string? appText = null;
+        string? appDisplay = null;
+        string appPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(fullPath)) ?? ".", "application.yaml");
+        try
+        {
+            if (File.Exists(appPath))
+            {
+                appText = File.ReadAllText(appPath);
+                string? displayDir = Path.GetDirectoryName(displayPath);
+                appDisplay = string.IsNullOrEmpty(displayDir) ? "application.yaml" : Path.Combine(displayDir, "application.yaml");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            appText = null;
+        }
+
+        settings = settings with
+        {
+            ApplicationYaml = appText,
+            ApplicationYamlPath = appDisplay,
+            KnownNamespaces = NamespacesOfRepository(Path.GetFullPath(fullPath)),
+        };
+        return ValuesValidator.Validate(bytes, settings, cancellationToken);
+    }
+
+    private static ValuesFileResult Problem(ValuesFileSettings settings, string id, string message)
+        => new(settings, null, new[] { new Diagnostic(id, Severity.Error, message, settings.DisplayPath, SourceSpan.FileStart) }, false);
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.Validation.Rules;
+using IdpDynamo.Schema.Yaml;
+
+namespace IdpDynamo.Schema.Validation;
+
+/// <summary>Everything the validator needs to know about one values file besides its bytes.</summary>
+/// <param name="DisplayPath">The path as the user gave it; diagnostics name this path.</param>
+/// <param name="Namespace">The Kubernetes namespace, or null when it cannot be derived.</param>
+/// <param name="ExplicitChartVersion">CLI --chart-version / MSBuild IdpDynamoChartVersion, used when no application.yaml pins one.</param>
+/// <param name="ApplicationYaml">Text of the sibling application.yaml, or null.</param>
+/// <param name="ApplicationYamlPath">Display path of that application.yaml.</param>
+/// <param name="KnownNamespaces">Other namespaces of the apps repository, for hints.</param>
+internal sealed record ValuesFileSettings(
+    string DisplayPath,
+    string? Namespace,
+    string? ExplicitChartVersion = null,
+    string? ApplicationYaml = null,
+    string? ApplicationYamlPath = null,
+    IReadOnlyCollection<string>? KnownNamespaces = null);
+
+/// <summary>The outcome of validating one file: its diagnostics and, when the file could be read, its model.</summary>
+internal sealed record ValuesFileResult(ValuesFileSettings Settings, ValuesFile? Model, IReadOnlyList<Diagnostic> Diagnostics, bool Skipped);
+
+/// <summary>
+/// The validator core: bytes of a values file in, every rule of rules.md out (with 1-based positions), plus the model the
+/// generator and the task use. Pure (no I/O) and never throws: an unexpected exception becomes IDPDYN999.
+/// </summary>
+internal static class ValuesValidator
+{
+    /// <summary>Files above this size are not parsed (IDPDYN130); Helm keeps a release in a 1 MiB Secret anyway.</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
+    public static ValuesFileResult Validate(byte[] content, ValuesFileSettings settings, CancellationToken cancellationToken = default)
+    {
+        var bag = new DiagnosticBag(settings.DisplayPath);
+        ValuesFile? model = null;
+        bool skipped = false;
+        try
+        {
+            if (content.Length > MaxFileBytes)
+            {
+                bag.Report(DiagnosticIds.FileTooLarge, SourceSpan.FileStart,
+                    $"The file is {content.Length / (1024 * 1024)} MiB; a values file above {MaxFileBytes / (1024 * 1024)} MiB cannot be deployed (Helm stores a release in a 1 MiB Secret) and is not validated");
+                return new ValuesFileResult(settings, null, Sorted(bag), false);
+            }
+
+            var version = ChartVersionResolver.Resolve(settings.ApplicationYaml, settings.ApplicationYamlPath, settings.ExplicitChartVersion, bag, settings.DisplayPath);
+            if (version.Skip)
+            {
+                return new ValuesFileResult(settings, null, Sorted(bag), true);
+            }
+
+            string? text = YamlReader.Decode(content, bag);
+            if (text is not null)
+            {
+                model = ValidateText(text, settings, version, bag, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            bag.Report(DiagnosticIds.InternalError, SourceSpan.FileStart, InternalErrorMessage(ex));
+        }
+
+        return new ValuesFileResult(settings, model, Sorted(bag), skipped);
+    }
+
+    public static string InternalErrorMessage(Exception ex)
+        => $"Internal error while validating this file; this is a bug in IdpDynamo.Build, please report it: {ex.GetType().Name}: {ex.Message}";
+
+    private static ValuesFile? ValidateText(string text, ValuesFileSettings settings, ChartVersionInfo version, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        ChartVersionResolver.CheckModeline(text, version, bag);
+        var document = YamlReader.Read(text, bag, cancellationToken);
+        if (document.Root is null && bag.HasErrors)
+        {
+            return null;
+        }
+
+        var schema = SchemaBundle.Get(version.SchemaVersion);
+        bool isValuesFile = StructuralValidator.Validate(document, schema, bag);
+        var model = ValuesModelBuilder.Build(settings.DisplayPath, settings.Namespace, version.SchemaVersion, document.Root);
+        if (!isValuesFile)
+        {
+            return model;
+        }
+
+        var ctx = new RuleContext(model, bag, settings.KnownNamespaces);
+        NameRules.Run(ctx);
+        KeyRules.Run(ctx);
+        TableRules.Run(ctx);
+        IndexRules.Run(ctx);
+        AccessRules.Run(ctx);
+        PolicyRules.Run(ctx);
+        return model;
+    }
+
+    /// <summary>Rules that need several files: IDPDYN033 across files of one namespace, and IDPDYN125 once per run.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateAcrossFiles(IReadOnlyList<ValuesFileResult> files)
+    {
+        var result = new List<Diagnostic>();
+        try
+        {
+            var seen = new Dictionary<string, (string File, TableSpec Table)>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                if (file.Model is not { Namespace: { } ns } model)
+                {
+                    continue;
+                }
+
+                var inThisFile = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var table in model.Tables)
+                {
+                    if (table.Name is not { } name)
+                    {
+                        continue;
+                    }
+
+                    string key = ns + "\n" + table.RenderedName(ns);
+                    if (seen.TryGetValue(key, out var first) && first.File != file.Settings.DisplayPath)
+                    {
+                        if (inThisFile.Add(key))
+                        {
+                            string rendered = table.RenderedName(ns);
+                            bool sameRegion = first.Table.EffectiveRegion == table.EffectiveRegion;
+                            result.Add(new Diagnostic("IDPDYN033", sameRegion ? Severity.Error : Severity.Warning,
+                                sameRegion
+                                    ? $"Table '{rendered}' is defined twice (first at {first.File}:{first.Table.Name!.Span.Line}); each table needs a unique name"
+                                    : $"Table '{rendered}' is defined twice (first at {first.File}:{first.Table.Name!.Span.Line}), in regions '{first.Table.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide",
+                                file.Settings.DisplayPath, name.Span));
+                        }
+                    }
+                    else if (!seen.ContainsKey(key))
+                    {
+                        seen[key] = (file.Settings.DisplayPath, table);
+                    }
+                }
+            }
+
+            var withoutNamespace = files.Where(f => f.Settings.Namespace is null && !f.Skipped).ToList();
+            if (withoutNamespace.Count > 0)
+            {
+                string which = withoutNamespace.Count == 1 ? "this values file" : $"{withoutNamespace.Count} values files";
+                result.Add(new Diagnostic(DiagnosticIds.NamespaceUnknown, Severity.Info,
+                    $"The Kubernetes namespace of {which} could not be derived (no 'apps/<namespace>/' in the path); role checks (IDPDYN080) are skipped and table-name lengths assume a 63-character namespace. Set the namespace explicitly (CLI --namespace, MSBuild item metadata Namespace)",
+                    withoutNamespace[0].Settings.DisplayPath, SourceSpan.FileStart));
+            }
+        }
+        catch (Exception ex)
+        {
+            result.Add(new Diagnostic(DiagnosticIds.InternalError, Severity.Error, InternalErrorMessage(ex), files.Count > 0 ? files[0].Settings.DisplayPath : "", SourceSpan.FileStart));
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag bag)
+        => bag.Items
+            .Select((d, i) => (d, i))
+            .OrderBy(x => x.d.File == bag.File ? 0 : 1)
+            .ThenBy(x => x.d.Span.Line)
+            .ThenBy(x => x.d.Span.Column)
+            .ThenBy(x => x.i)
+            .Select(x => x.d)
+            .ToList();
+}
