@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# The main job: validates the sample apps repository with the idp-dynamo CLI, then a broken copy of it.
+# The main job: packs IdpDynamo.Build into the local feed, builds the sample service against the real package
+# (validation runs inside `dotnet build`), then shows a broken values file failing the build and the CLI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/IdpDynamo.Cli -c Release --nologo -v:q
-cli="dotnet src/IdpDynamo.Cli/bin/Release/net8.0/idp-dynamo.dll"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# A private package cache, so a re-packed 0.1.0 is never served stale from ~/.nuget/packages.
+export NUGET_PACKAGES="$PWD/artifacts/sample-packages"
+rm -rf "$NUGET_PACKAGES/idpdynamo.build"
 
-echo "== idp-dynamo validate 'samples/apps/**/values.yaml'"
-$cli validate 'samples/apps/**/values.yaml'
+echo "== dotnet pack nuget/IdpDynamo.Build.Package.csproj -> nuget/feed"
+dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -v:q
+echo
+echo "== dotnet build samples/Webshop.Orders (values files of webshop-test and webshop-prod)"
+dotnet build samples/Webshop.Orders -v:n -clp:NoSummary | grep -E "IDPDYN|IdpDynamo.Build:|Webshop.Orders ->" || true
+dotnet build samples/Webshop.Orders -v:q -nologo >/dev/null
 
 echo
-echo "== the same file with an unquoted type: N and a typo in a key (expected to fail)"
-broken="$(mktemp -d)/apps/webshop-test/orders/dynamodb"
-mkdir -p "$broken"
-cp samples/apps/webshop-test/orders/dynamodb/application.yaml "$broken/"
-sed -e "s/type: 'N'/type: N/" -e 's/billingMode: PAY_PER_REQUEST/billingmode: PAY_PER_REQUEST/' \
-  samples/apps/webshop-test/orders/dynamodb/values.yaml > "$broken/values.yaml"
-if $cli validate "$broken/values.yaml"; then
-  echo "expected the broken file to fail" >&2
+echo "== the same service with an unquoted 'type: N' and a misspelt key (the build must fail)"
+work="$(mktemp -d)"
+cp -r samples/apps samples/Webshop.Orders samples/Directory.* "$work/"
+sed "s|../nuget/feed|$PWD/nuget/feed|" samples/NuGet.config > "$work/NuGet.config"
+rm -rf "$work/Webshop.Orders/bin" "$work/Webshop.Orders/obj"
+values="$work/apps/webshop-test/orders/dynamodb/values.yaml"
+sed -i -e "s/type: 'N'/type: N/" -e '0,/billingMode: PAY_PER_REQUEST/s//billingmode: PAY_PER_REQUEST/' "$values"
+if dotnet build "$work/Webshop.Orders" -v:q -nologo -clp:NoSummary; then
+  echo "expected the build to fail" >&2
   exit 1
 fi
-echo "(exit code 1 as expected)"
+echo "(the build failed as expected)"
+
+echo
+echo "== idp-dynamo validate (the CLI for the apps repository's CI) on the sample apps"
+dotnet run --project src/IdpDynamo.Cli -c Release -v:q -- validate 'samples/apps/**/values.yaml'

@@ -45,9 +45,9 @@ internal sealed class AppsRepository : IDisposable
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Runs <c>Program.Run</c> with the repository root as the current directory.</summary>
-    public CliResult Run(params string[] args) => Cli.Run(Root, colorCapable: false, args);
+    public CliResult Run(params string[] args) => CliRunner.Run(Root, colorCapable: false, args);
 
-    public CliResult RunColor(params string[] args) => Cli.Run(Root, colorCapable: true, args);
+    public CliResult RunColor(params string[] args) => CliRunner.Run(Root, colorCapable: true, args);
 
     public void Dispose()
     {

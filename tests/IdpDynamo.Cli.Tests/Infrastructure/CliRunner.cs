@@ -28,7 +28,7 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the CLI in-process through <see cref="Program.Run"/>, the testable core of Main.</summary>
-internal static class Cli
+internal static class CliRunner
 {
     public static CliResult Run(string currentDirectory, bool colorCapable, params string[] args)
     {

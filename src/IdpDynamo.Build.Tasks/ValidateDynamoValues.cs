@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using IdpDynamo.Schema;
+using IdpDynamo.Schema.IO;
+using IdpDynamo.Schema.Validation;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace IdpDynamo.Build.Tasks;
+
+/// <summary>
+/// Validates the <c>IdpDynamoValues</c> items of a project and logs every problem in the compiler's canonical format
+/// (<c>file(line,col): error IDPDYNnnn: message</c>) with a help link. Errors fail the build; warnings follow NoWarn,
+/// WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors; infos are high-importance messages.
+/// </summary>
+public sealed class ValidateDynamoValues : Task
+{
+    /// <summary>The values files (item metadata: optional <c>Namespace</c> and <c>ChartVersion</c>).</summary>
+    [Required]
+    public ITaskItem[] ValuesFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Chart version for files without an application.yaml that pins one (property IdpDynamoChartVersion).</summary>
+    public string? ChartVersion { get; set; }
+
+    /// <summary>$(NoWarn): ids to silence.</summary>
+    public string? NoWarn { get; set; }
+
+    /// <summary>$(WarningsAsErrors): ids whose warnings become errors.</summary>
+    public string? WarningsAsErrors { get; set; }
+
+    /// <summary>$(WarningsNotAsErrors): ids that stay warnings under TreatWarningsAsErrors.</summary>
+    public string? WarningsNotAsErrors { get; set; }
+
+    /// <summary>$(TreatWarningsAsErrors).</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Number of values files validated.</summary>
+    [Output]
+    public int FileCount { get; private set; }
+
+    /// <summary>Number of tables declared over all files.</summary>
+    [Output]
+    public int TableCount { get; private set; }
+
+    public override bool Execute()
+    {
+        try
+        {
+            ExecuteCore();
+        }
+        catch (Exception ex)
+        {
+            Log.LogError(null, DiagnosticIds.InternalError, null, DiagnosticIds.HelpLink(DiagnosticIds.InternalError), BuildEngine?.ProjectFileOfTaskNode ?? string.Empty, 0, 0, 0, 0,
+                "{0}", ValuesValidator.InternalErrorMessage(ex));
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void ExecuteCore()
+    {
+        var noWarn = Ids(NoWarn);
+        var asErrors = Ids(WarningsAsErrors);
+        var notAsErrors = Ids(WarningsNotAsErrors);
+        var diagnostics = new List<Diagnostic>();
+        var results = new List<ValuesFileResult>();
+        var byPath = new Dictionary<string, ITaskItem>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var item in ValuesFiles)
+        {
+            string full = Path.GetFullPath(item.GetMetadata("FullPath") is { Length: > 0 } f ? f : item.ItemSpec);
+            string ns = item.GetMetadata("Namespace");
+            string version = item.GetMetadata("ChartVersion");
+            if (byPath.TryGetValue(full, out var earlier))
+            {
+                if (earlier.GetMetadata("Namespace") != ns || earlier.GetMetadata("ChartVersion") != version)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticIds.ConflictingMetadata, Severity.Error,
+                        $"'{item.ItemSpec}' is listed twice in IdpDynamoValues with different metadata (Namespace '{earlier.GetMetadata("Namespace")}' vs '{ns}', ChartVersion '{earlier.GetMetadata("ChartVersion")}' vs '{version}'); keep one item",
+                        full, SourceSpan.FileStart));
+                }
+
+                continue;
+            }
+
+            byPath[full] = item;
+            var result = ValuesFileLoader.ValidateFile(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : ChartVersion);
+            results.Add(result);
+            diagnostics.AddRange(result.Diagnostics);
+            TableCount += result.Model?.Tables.Count ?? 0;
+        }
+
+        FileCount = results.Count;
+        diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
+        diagnostics.AddRange(EnvironmentComparer.Compare(results));
+
+        int errors = 0, warnings = 0, infos = 0;
+        foreach (var d in diagnostics)
+        {
+            if (noWarn.Contains(d.Id))
+            {
+                continue;
+            }
+
+            var severity = d.Severity;
+            if (severity == Severity.Warning && (asErrors.Contains(d.Id) || (TreatWarningsAsErrors && !notAsErrors.Contains(d.Id))))
+            {
+                severity = Severity.Error;
+            }
+
+            string help = DiagnosticIds.HelpLink(d.Id);
+            switch (severity)
+            {
+                case Severity.Error:
+                    errors++;
+                    Log.LogError(null, d.Id, null, help, d.File, d.Span.Line, d.Span.Column, 0, 0, "{0}", d.Message);
+                    break;
+                case Severity.Warning:
+                    warnings++;
+                    Log.LogWarning(null, d.Id, null, help, d.File, d.Span.Line, d.Span.Column, 0, 0, "{0}", d.Message);
+                    break;
+                default:
+                    infos++;
+                    Log.LogMessage(null, d.Id, null, d.File, d.Span.Line, d.Span.Column, 0, 0, MessageImportance.High, "{0}", d.Message);
+                    break;
+            }
+        }
+
+        Log.LogMessage(MessageImportance.High, "IdpDynamo.Build: validated {0} values {1} with {2} {3}: {4} {5}, {6} {7}, {8} {9}",
+            FileCount, FileCount == 1 ? "file" : "files", TableCount, TableCount == 1 ? "table" : "tables",
+            errors, errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings", infos, infos == 1 ? "info" : "infos");
+    }
+
+    private static HashSet<string> Ids(string? list)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in (list ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string id = part.Trim();
+            if (id.Length > 0)
+            {
+                set.Add(id);
+            }
+        }
+
+        return set;
+    }
+}

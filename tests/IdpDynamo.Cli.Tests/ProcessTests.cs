@@ -1,0 +1,164 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IdpDynamo.Cli.Tests.Infrastructure;
+
+namespace IdpDynamo.Cli.Tests;
+
+/// <summary>
+/// End to end: the real built <c>idp-dynamo.dll</c> in its own process (<c>dotnet idp-dynamo.dll …</c>), proving exit
+/// codes and the stdout/stderr split through Main, the real console streams and redirection.
+/// </summary>
+public sealed class ProcessTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private readonly AppsRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    /// <summary>
+    /// The CLI assembly: copied next to this test assembly by the project reference, else the CLI project's own output
+    /// (same configuration as the tests).
+    /// </summary>
+    private static string FindCliDll()
+    {
+        string here = AppContext.BaseDirectory;
+        string local = Path.Combine(here, "idp-dynamo.dll");
+        if (File.Exists(local) && File.Exists(Path.Combine(here, "idp-dynamo.runtimeconfig.json")))
+        {
+            return local;
+        }
+
+        string configuration = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
+        {
+            string project = Path.Combine(dir.FullName, "src", "IdpDynamo.Cli");
+            if (Directory.Exists(project))
+            {
+                foreach (var config in new[] { configuration, "Debug", "Release" })
+                {
+                    string candidate = Path.Combine(project, "bin", config, "net8.0", "idp-dynamo.dll");
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"idp-dynamo.dll was found neither next to the tests ({here}) nor under src/IdpDynamo.Cli/bin");
+    }
+
+    private static string DotnetHost()
+    {
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        string? root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (!string.IsNullOrEmpty(root))
+        {
+            string candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return "dotnet";
+    }
+
+    private CliResult RunProcess(params string[] args)
+    {
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = _repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        psi.ArgumentList.Add(FindCliDll());
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment.Remove("NO_COLOR");
+        using var process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"idp-dynamo {string.Join(' ', args)} did not finish within {Timeout}");
+        }
+
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    [Fact]
+    public void The_executable_keeps_the_exit_code_and_stream_contract()
+    {
+        string good = _repo.AddValues("webshop-test", "orders", Yaml.Valid());
+        string bad = _repo.AddValues("webshop-prod", "orders", Yaml.WithError("webshop-prod"));
+
+        // Exit 0: only the summary, on stdout.
+        var ok = RunProcess("validate", good);
+        Assert.True(ok.ExitCode == 0, ok.Describe());
+        Assert.Equal("idp-dynamo: 1 file validated: 0 errors, 0 warnings, 0 infos\n", ok.Stdout);
+        Assert.Equal(string.Empty, ok.Stderr);
+
+        // Exit 1: compiler-format lines on stdout (no colour when redirected), nothing on stderr.
+        var errors = RunProcess("validate", "apps/**/values.yaml");
+        Assert.True(errors.ExitCode == 1, errors.Describe());
+        Assert.Equal(
+            $"{bad}(12,18): error IDPDYN010: 'ON_DEMAND' is not a valid billingMode; expected one of PAY_PER_REQUEST, PROVISIONED; did you mean 'PAY_PER_REQUEST'?\n" +
+            "idp-dynamo: 2 files validated: 1 error, 0 warnings, 0 infos\n",
+            errors.Stdout);
+        Assert.Equal(string.Empty, errors.Stderr);
+
+        // Exit 2, json: stdout is exactly the JSON array, the message is on stderr.
+        var missing = RunProcess("validate", "apps/nowhere/values.yaml", "--format", "json");
+        Assert.True(missing.ExitCode == 2, missing.Describe());
+        using (var doc = JsonDocument.Parse(missing.Stdout))
+        {
+            var d = Assert.Single(doc.RootElement.EnumerateArray());
+            Assert.Equal("IDPDYN120", d.GetProperty("id").GetString());
+            Assert.Equal("apps/nowhere/values.yaml", d.GetProperty("file").GetString());
+        }
+
+        Assert.Contains("apps/nowhere/values.yaml", missing.Stderr, StringComparison.Ordinal);
+
+        // Exit 2, usage: nothing on stdout, usage on stderr.
+        var usage = RunProcess();
+        Assert.True(usage.ExitCode == 2, usage.Describe());
+        Assert.Equal(string.Empty, usage.Stdout);
+        Assert.Contains("Usage: idp-dynamo validate", usage.Stderr, StringComparison.Ordinal);
+
+        var unknown = RunProcess("validate", good, "--format", "xml");
+        Assert.True(unknown.ExitCode == 2, unknown.Describe());
+        Assert.Equal(string.Empty, unknown.Stdout);
+        Assert.Contains("unknown format 'xml'", unknown.Stderr, StringComparison.Ordinal);
+
+        // SARIF through the real process parses too.
+        var sarif = RunProcess("validate", bad, "--format", "sarif");
+        Assert.True(sarif.ExitCode == 1, sarif.Describe());
+        using (var doc = JsonDocument.Parse(sarif.Stdout))
+        {
+            Assert.Equal("2.1.0", doc.RootElement.GetProperty("version").GetString());
+        }
+
+        Assert.Equal(string.Empty, sarif.Stderr);
+    }
+}
