@@ -14,19 +14,7 @@ namespace IdpDynamo.Schema.IO;
 internal static class ValuesFileLoader
 {
     /// <summary>The namespace is the path segment after the last <c>apps/</c> directory (apps/&lt;ns&gt;/.../values.yaml).</summary>
-    public static string? NamespaceFromPath(string path)
-    {
-        var segments = path.Replace('\\', '/').Split('/');
-        for (int i = segments.Length - 3; i >= 0; i--)
-        {
-            if (segments[i] == "apps" && segments[i + 1].Length > 0 && segments[i + 1] != "." && segments[i + 1] != "..")
-            {
-                return segments[i + 1];
-            }
-        }
-
-        return null;
-    }
+    public static string? NamespaceFromPath(string path) => Model.PathConventions.NamespaceFromPath(path);
 
     /// <summary>The namespaces of the apps repository that holds <paramref name="fullPath"/> (directories of apps/).</summary>
     public static IReadOnlyCollection<string> NamespacesOfRepository(string fullPath)

@@ -229,7 +229,9 @@ internal sealed class StructuralValidator
     {
         if (node is YScalar { IsImplicit: true } s)
         {
-            bool wantsString = schema.Allows("string") && !s.IsString;
+            // 'true'/'false' are booleans in every YAML version: a plain type error (009), not a YAML 1.1 surprise.
+            bool canonicalBool = s.Kind == ScalarKind.Bool && s.Text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE";
+            bool wantsString = schema.Allows("string") && !s.IsString && !canonicalBool;
             bool wantsBool = schema.Types!.Contains("boolean") && s.Kind != ScalarKind.Bool && !schema.Allows(s.JsonType);
             if (wantsString && s.Kind != ScalarKind.Null)
             {

@@ -42,14 +42,9 @@ internal static class YamlReader
     /// <summary>Decodes bytes as Helm does: UTF-8 (BOM optional) or UTF-16 with a BOM; invalid UTF-8 is IDPDYN001.</summary>
     public static string? Decode(byte[] bytes, DiagnosticBag bag)
     {
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return DecodeUtf16(bytes, bigEndian: bytes[0] == 0xFE, bag);
         }
 
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -65,6 +60,49 @@ internal static class YamlReader
                 $"Invalid YAML: the file is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8");
             return null;
         }
+    }
+
+    // UTF-16 is decoded by hand: lone surrogates are kept (CheckCharacters reports them at their position instead of a
+    // silent U+FFFD), and a dangling odd byte is reported where it starts.
+    private static string? DecodeUtf16(byte[] bytes, bool bigEndian, DiagnosticBag bag)
+    {
+        int pairs = (bytes.Length - 2) / 2;
+        var chars = new char[pairs];
+        for (int i = 0; i < pairs; i++)
+        {
+            byte a = bytes[2 + (2 * i)];
+            byte b = bytes[3 + (2 * i)];
+            chars[i] = (char)(bigEndian ? (a << 8) | b : (b << 8) | a);
+        }
+
+        string text = new(chars);
+        if ((bytes.Length & 1) == 1)
+        {
+            var (line, column) = EndPosition(text);
+            bag.Report(DiagnosticIds.InvalidYaml, SourceSpan.At(line, column), "Invalid YAML: incomplete UTF-16 character sequence at the end of the file");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static (int Line, int Column) EndPosition(string text)
+    {
+        int line = 1, column = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                column = 1;
+            }
+            else if (text[i] != '\r')
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 
     public static YamlDocument Read(string text, DiagnosticBag bag, CancellationToken cancellationToken = default)
@@ -96,6 +134,15 @@ internal static class YamlReader
         {
             return new YamlDocument(null, true);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet's scanner gives up on some malformed flow collections with a non-YAML exception; the last
+            // event it produced tells where the document stopped making sense.
+            var (line, column) = builder.LastPosition;
+            bag.Report(DiagnosticIds.InvalidYaml, SourceSpan.At(line, column),
+                "Invalid YAML: the document cannot be parsed after this point; check for an unclosed '[', '{' or quote");
+            return new YamlDocument(null, true);
+        }
     }
 
     private static string CleanMessage(string message)
@@ -112,7 +159,7 @@ internal static class YamlReader
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c == '\n')
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
             {
                 line++;
                 lineStart = i + 1;
@@ -276,8 +323,8 @@ internal static class YamlReader
 
         public YNode? PendingKey { get; set; }
 
-        /// <summary>Explicit keys seen so far (key text -> key node) for IDPDYN002.</summary>
-        public Dictionary<string, YNode>? Seen { get; set; }
+        /// <summary>Explicit keys seen so far (key text -> key node, entry index) for IDPDYN002.</summary>
+        public Dictionary<string, (YNode Key, int Index)>? Seen { get; set; }
 
         /// <summary>Merge sources (<c>&lt;&lt;: *a</c>), applied when the mapping ends.</summary>
         public List<YMapping>? Merges { get; set; }
@@ -291,6 +338,9 @@ internal static class YamlReader
         private readonly List<Frame> _stack = new();
         private YNode? _root;
         private bool _rootSet;
+
+        /// <summary>Start of the last event read (1-based), for errors the parser cannot locate itself.</summary>
+        public (int Line, int Column) LastPosition { get; private set; } = (1, 1);
 
         public Builder(DiagnosticBag bag, CancellationToken cancellationToken)
         {
@@ -316,6 +366,7 @@ internal static class YamlReader
                 }
 
                 var ev = parser.Current!;
+                LastPosition = ((int)ev.Start.Line, (int)ev.Start.Column);
                 switch (ev)
                 {
                     case DocumentStart:
@@ -583,25 +634,18 @@ internal static class YamlReader
             }
 
             string keyText = KeyText(key);
-            mappingFrame.Seen ??= new Dictionary<string, YNode>(StringComparer.Ordinal);
+            mappingFrame.Seen ??= new Dictionary<string, (YNode, int)>(StringComparer.Ordinal);
             if (mappingFrame.Seen.TryGetValue(keyText, out var first))
             {
                 _bag.Report(DiagnosticIds.DuplicateKey, key.Span,
-                    $"Duplicate key '{keyText}' (first defined on line {first.Span.Line}); Helm silently uses the last value");
-                for (int i = 0; i < mapping.Entries.Count; i++)
-                {
-                    if (mapping.Entries[i].KeyText == keyText)
-                    {
-                        mapping.Entries.RemoveAt(i);
-                        break;
-                    }
-                }
-            }
-            else
-            {
-                mappingFrame.Seen[keyText] = key;
+                    $"Duplicate key '{keyText}' (first defined on line {first.Key.Span.Line}); Helm silently uses the last value");
+
+                // Helm keeps the last value; the entry keeps its slot so lookups stay O(1).
+                mapping.Entries[first.Index] = new YEntry(key, keyText, node);
+                return;
             }
 
+            mappingFrame.Seen[keyText] = (key, mapping.Entries.Count);
             mapping.Entries.Add(new YEntry(key, keyText, node));
         }
 

@@ -37,9 +37,18 @@ internal static class AccessRules
                     {
                         ctx.Report("IDPDYN086", role.Span, $"Roles '{other.Value}' and '{role.Value}' differ only by case; IAM role names are not case-sensitive, so they name the same role");
                     }
-                    else if (!seen.ContainsKey(role.Value))
+                    else
                     {
-                        seen[role.Value] = role;
+                        if (role.Value.Any(char.IsUpper))
+                        {
+                            ctx.Report("IDPDYN086", role.Span,
+                                $"Role '{role.Value}' contains upper-case letters; idp-advanced role names are lower-case (did you mean '{role.Value.ToLowerInvariant()}'?)");
+                        }
+
+                        if (!seen.ContainsKey(role.Value))
+                        {
+                            seen[role.Value] = role;
+                        }
                     }
                 }
             }
@@ -88,12 +97,6 @@ internal static class AccessRules
             return false;
         }
 
-        if (v.Any(char.IsUpper))
-        {
-            ctx.Report("IDPDYN086", role.Span,
-                $"Role '{v}' contains upper-case letters; idp-advanced role names are lower-case (did you mean '{v.ToLowerInvariant()}'?)");
-        }
-
         if (ctx.Namespace is { } ns && !v.EndsWith("-" + ns, StringComparison.Ordinal))
         {
             string? other = ctx.KnownNamespaces.Where(k => k != ns && v.EndsWith("-" + k, StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault();
@@ -118,9 +121,10 @@ internal static class AccessRules
         foreach (var table in ctx.File.Tables)
         {
             string arn = $"arn:aws:dynamodb:{table.EffectiveRegion}:123456789012:table/{TableNameForSize(ctx, table)}";
-            foreach (var (roles, cost) in new[] { (table.ReadRoles, 260), (table.WriteRoles, 190) })
+            var grants = table.ReadRoles.Select(r => (Role: r, Cost: 260)).Concat(table.WriteRoles.Select(r => (Role: r, Cost: 190)))
+                .OrderBy(g => g.Role.Span.Line).ThenBy(g => g.Role.Span.Column);
+            foreach (var (role, cost) in grants)
             {
-                foreach (var role in roles)
                 {
                     if (!estimates.TryGetValue(role.Value, out var e))
                     {

@@ -43,17 +43,14 @@ internal static class NameRules
         }
     }
 
+    /// <summary>The LSIs and GSIs of a table in file order (so "second occurrence" anchors follow the file).</summary>
     internal static IEnumerable<IndexSpec> Concat(EquatableArray<IndexSpec> a, EquatableArray<IndexSpec> b)
     {
-        foreach (var x in a)
-        {
-            yield return x;
-        }
-
-        foreach (var x in b)
-        {
-            yield return x;
-        }
+        var all = new List<IndexSpec>(a.Count + b.Count);
+        all.AddRange(a);
+        all.AddRange(b);
+        all.Sort((x, y) => x.Span.Line != y.Span.Line ? x.Span.Line.CompareTo(y.Span.Line) : x.Span.Column.CompareTo(y.Span.Column));
+        return all;
     }
 
     private static void Check(RuleContext ctx, Field<string>? field)

@@ -8,14 +8,15 @@ internal static class PolicyRules
     public static void Run(RuleContext ctx)
     {
         var file = ctx.File;
-        if (file.Tables.Count > 0)
+        if (file.Tables.Count > 0 && file.ManagementPolicies is null)
         {
-            if (file.ManagementPolicies is null)
-            {
-                ctx.Report("IDPDYN100", file.TablesKey ?? SourceSpan.FileStart,
-                    "managementPolicies is not set; the chart then renders Observe only and creates nothing. Add 'managementPolicies: Control' to create the tables");
-            }
+            ctx.Report("IDPDYN100", file.TablesKey ?? SourceSpan.FileStart,
+                "managementPolicies is not set; the chart then renders Observe only and creates nothing. Add 'managementPolicies: Control' to create the tables");
+        }
 
+        // Also with an emptied 'tables: []': that is exactly when the deletion policy decides what happens to removed tables.
+        if (file.TablesKey is not null || file.Tables.Count > 0)
+        {
             if (file.DeletionPolicy is null)
             {
                 ctx.Report("IDPDYN102", SourceSpan.FileStart,

@@ -116,46 +116,43 @@ internal static class TableRules
 
     private static void Duplicates(RuleContext ctx)
     {
-        var tables = ctx.File.Tables;
-        for (int i = 0; i < tables.Count; i++)
+        // Linear: one lookup per table by rendered name, and one by its lower-case form for IDPDYN034.
+        var exact = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
+        var folded = new Dictionary<string, TableSpec>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in ctx.File.Tables)
         {
-            if (tables[i].Name is not { } name)
+            if (table.Name is not { } name)
             {
                 continue;
             }
 
-            for (int j = 0; j < i; j++)
+            string rendered = ctx.RenderedName(table);
+            if (exact.TryGetValue(rendered, out var first))
             {
-                if (tables[j].Name is not { } other)
+                string r1 = first.EffectiveRegion;
+                string r2 = table.EffectiveRegion;
+                if (r1 == r2)
                 {
-                    continue;
+                    ctx.Report("IDPDYN033", Severity.Error, name.Span,
+                        $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}); each table needs a unique name");
+                }
+                else
+                {
+                    ctx.Report("IDPDYN033", Severity.Warning, name.Span,
+                        $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}), in regions '{r1}' and '{r2}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide");
                 }
 
-                string a = ctx.RenderedName(tables[j]);
-                string b = ctx.RenderedName(tables[i]);
-                if (a == b)
-                {
-                    string r1 = tables[j].EffectiveRegion;
-                    string r2 = tables[i].EffectiveRegion;
-                    if (r1 == r2)
-                    {
-                        ctx.Report("IDPDYN033", Severity.Error, name.Span,
-                            $"Table '{b}' is defined twice (first at {ctx.File.Path}:{other.Span.Line}); each table needs a unique name");
-                    }
-                    else
-                    {
-                        ctx.Report("IDPDYN033", Severity.Warning, name.Span,
-                            $"Table '{b}' is defined twice (first at {ctx.File.Path}:{other.Span.Line}), in regions '{r1}' and '{r2}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide");
-                    }
+                continue;
+            }
 
-                    break;
-                }
-
-                if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
-                {
-                    ctx.Report("IDPDYN034", name.Span, $"Tables '{a}' and '{b}' differ only by case");
-                    break;
-                }
+            exact[rendered] = table;
+            if (folded.TryGetValue(rendered, out var other))
+            {
+                ctx.Report("IDPDYN034", name.Span, $"Tables '{ctx.RenderedName(other)}' and '{rendered}' differ only by case");
+            }
+            else
+            {
+                folded[rendered] = table;
             }
         }
     }

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Schema;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Yaml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace IdpDynamo.Analyzers.Generation;
+
+/// <summary>One values file read for generation: its model, or the internal error that stopped reading it.</summary>
+internal sealed record ParsedValuesFile(string Path, ValuesFile? Model, string? Error);
+
+/// <summary>What the emitter needs: the merged tables, the options, and errors caught while reading.</summary>
+internal sealed record GeneratorModel(AccessorSchema Schema, GenerationOptions Options, EquatableArray<string> Errors);
+
+/// <summary>
+/// Emits typed accessors (table names, keys, indexes, key builders) for every table of the project's IdpDynamoValues
+/// files. The YAML is parsed once per file into a value-equatable model, so editing C# never re-reads YAML. The
+/// generator reports no YAML diagnostics (the MSBuild task owns them); it skips what it cannot read and turns an
+/// unexpected exception into IDPDYN999 instead of failing the compilation.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
+{
+    internal const string MetadataKey = "build_metadata.AdditionalFiles.IdpDynamoValues";
+    internal const string NamespaceKey = "build_metadata.AdditionalFiles.IdpDynamoNamespace";
+    internal const string HintName = "IdpDynamo.Tables.g.cs";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Only our YAML (flagged by IdpDynamo.Build.targets), parsed straight into the equatable model.
+        var files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.ParseValuesFile);
+
+        // Namespace and class name from build_property.* (CompilerVisibleProperty in IdpDynamo.Build.props).
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GenerationOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.ReadOptions);
+
+        // Key builders need AttributeValue; without the AWS SDK the generated code references nothing from it.
+        var hasSdk = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null)
+            .WithTrackingName(TrackingNames.DetectSdk);
+
+        // One schema over all environments, tables ordered by name for deterministic output.
+        var model = files.Collect()
+            .Combine(options)
+            .Select(static (input, _) => Merge(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.MergeSchema);
+
+        context.RegisterSourceOutput(model.Combine(hasSdk), static (spc, input) => Emit(spc, input.Left, input.Right));
+    }
+
+    private static ParsedValuesFile? Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue(MetadataKey, out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            string? ns = options.TryGetValue(NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
+            string content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+            var bag = new DiagnosticBag(text.Path);
+            var document = YamlReader.Read(content, bag, cancellationToken);
+            var file = ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
+            return new ParsedValuesFile(text.Path, file, null);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return new ParsedValuesFile(text.Path, null, $"{PathConventions.ShortPath(text.Path)}: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static GeneratorModel Merge(ImmutableArray<ParsedValuesFile> files, GenerationOptions options)
+    {
+        var errors = files.Where(f => f.Error is not null).Select(f => f.Error!).ToArray();
+        try
+        {
+            var schema = AccessorSchema.Build(files.Where(f => f.Model is not null).Select(f => f.Model!), options.ClassName);
+            return new GeneratorModel(schema, options, new EquatableArray<string>(errors));
+        }
+        catch (Exception ex)
+        {
+            var empty = new AccessorSchema(EquatableArray<AccessorTable>.Empty, EquatableArray<string>.Empty, 0, EquatableArray<NameCollision>.Empty);
+            return new GeneratorModel(empty, options, new EquatableArray<string>(errors.Concat(new[] { $"{ex.GetType().Name}: {ex.Message}" }).ToArray()));
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, GeneratorModel model, bool hasSdk)
+    {
+        foreach (var error in model.Errors)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, error));
+        }
+
+        if (model.Schema.FileCount == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            string source = AccessorsEmitter.Emit(model.Schema, model.Options, hasSdk);
+            context.AddSource(HintName, SourceText.From(source, Encoding.UTF8));
+        }
+        catch (Exception ex)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, $"{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+}
