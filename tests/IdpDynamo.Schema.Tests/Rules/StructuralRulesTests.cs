@@ -592,6 +592,18 @@ public class StructuralRulesTests
         Check.None(d, "IDPDYN009");
     }
 
+    [Theory]
+    [InlineData("billingMode:")]
+    [InlineData("billingMode: ~")]
+    public void Reports_IDPDYN013_when_billingMode_has_no_value(string line)
+    {
+        // billingMode has an enum but no 'type' in the schema; Helm keeps the null inside the list item and the enum
+        // rejects it, so the null is reported like every other key's.
+        var d = Check.Validate(Replace(Values.Valid, "billingMode: PAY_PER_REQUEST", line));
+
+        Check.Single(d, "IDPDYN013", 12, 5);
+    }
+
     [Fact]
     public void Reports_IDPDYN013_when_managementPolicies_has_no_value()
     {

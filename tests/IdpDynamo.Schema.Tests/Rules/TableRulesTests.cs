@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using IdpDynamo.Schema.Tests.Infrastructure;
+using IdpDynamo.Schema.Validation;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
@@ -277,6 +281,121 @@ public class TableRulesTests
         Check.NoErrors(d);
     }
 
+    [Fact]
+    public void Reports_IDPDYN033_error_when_a_third_table_repeats_the_name_and_region_of_the_second()
+    {
+        // Orders (eu-west-1), Orders (eu-north-1), Orders (eu-north-1): the third entry collides with the second in
+        // eu-north-1 (ResourceInUseException), although its first match by name is in another region.
+        var d = Check.Validate(
+            """
+            managementPolicies: Control
+            deletionPolicy: Orphan
+            tables:
+              - name: Orders
+                hashKey: CustomerId
+                attributes:
+                  - name: CustomerId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+              - name: Orders
+                hashKey: CustomerId
+                attributes:
+                  - name: CustomerId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+                region: eu-north-1
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+              - name: Orders
+                hashKey: CustomerId
+                attributes:
+                  - name: CustomerId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+                region: eu-north-1
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+
+            """);
+
+        var third = d.Where(x => x.Id == "IDPDYN033" && x.Span.Line == 19).ToList();
+        Assert.True(third.Count == 1, Check.Describe(d));
+        Assert.Equal(19, third[0].Span.Line);
+        Assert.Equal(11, third[0].Span.Column);
+        Assert.Equal(Severity.Error, third[0].Severity);
+        Assert.Contains($"first at {Check.DisplayPath}:11", third[0].Message, StringComparison.Ordinal);
+    }
+
+    private const string ReturnsPath = "apps/webshop-test/returns/dynamodb/values.yaml";
+
+    private static ValuesFileResult ValidateFile(string path, string? ns, string yaml)
+        => ValuesValidator.Validate(Encoding.UTF8.GetBytes(yaml), new ValuesFileSettings(path, ns, "2.1.11"));
+
+    [Fact]
+    public void Reports_IDPDYN033_error_across_values_files_of_one_namespace()
+    {
+        var files = new List<ValuesFileResult>
+        {
+            ValidateFile(Check.DisplayPath, "webshop-test", Values.Valid),
+            ValidateFile(ReturnsPath, "webshop-test", Values.Valid),
+        };
+
+        var d = ValuesValidator.ValidateAcrossFiles(files);
+
+        var diagnostic = Check.Single(d, "IDPDYN033", 4, 11);
+        Assert.Equal(ReturnsPath, diagnostic.File);
+        Assert.Equal(Severity.Error, diagnostic.Severity);
+        Assert.Equal($"Table 'webshop-test-Orders' is defined twice (first at {Check.DisplayPath}:4); each table needs a unique name", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Reports_IDPDYN033_warning_across_values_files_when_the_regions_differ()
+    {
+        var files = new List<ValuesFileResult>
+        {
+            ValidateFile(Check.DisplayPath, "webshop-test", Values.Valid),
+            ValidateFile(ReturnsPath, "webshop-test", AfterBillingMode("PAY_PER_REQUEST", "region: eu-north-1")),
+        };
+
+        var d = ValuesValidator.ValidateAcrossFiles(files);
+
+        var diagnostic = Check.Single(d, "IDPDYN033", 4, 11);
+        Assert.Equal(ReturnsPath, diagnostic.File);
+        Assert.Equal(Severity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void Reports_IDPDYN033_error_across_values_files_when_a_third_file_repeats_the_region_of_the_second()
+    {
+        const string InvoicesPath = "apps/webshop-test/invoices/dynamodb/values.yaml";
+        var files = new List<ValuesFileResult>
+        {
+            ValidateFile(Check.DisplayPath, "webshop-test", Values.Valid),
+            ValidateFile(ReturnsPath, "webshop-test", AfterBillingMode("PAY_PER_REQUEST", "region: eu-north-1")),
+            ValidateFile(InvoicesPath, "webshop-test", AfterBillingMode("PAY_PER_REQUEST", "region: eu-north-1")),
+        };
+
+        var d = ValuesValidator.ValidateAcrossFiles(files);
+
+        var inInvoices = d.Where(x => x.Id == "IDPDYN033" && x.File == InvoicesPath).ToList();
+        Assert.True(inInvoices.Count == 1, Check.Describe(d));
+        Assert.Equal(Severity.Error, inInvoices[0].Severity);
+        Assert.Contains($"first at {ReturnsPath}:4", inInvoices[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_IDPDYN033_across_values_files_of_different_namespaces()
+    {
+        var files = new List<ValuesFileResult>
+        {
+            ValidateFile(Check.DisplayPath, "webshop-test", Values.Valid),
+            ValidateFile("apps/webshop-prod/orders/dynamodb/values.yaml", "webshop-prod", Values.Valid),
+        };
+
+        var d = ValuesValidator.ValidateAcrossFiles(files);
+
+        Check.None(d, "IDPDYN033");
+    }
+
     // ---------------------------------------------------------------- IDPDYN034
 
     [Fact]
@@ -466,6 +585,16 @@ public class TableRulesTests
 
         Check.None(d, "IDPDYN040");
         Check.NoErrors(d);
+    }
+
+    [Fact]
+    public void No_IDPDYN040_when_readCapacity_is_present_but_quoted()
+    {
+        // The capacity is not missing; its type is wrong, which IDPDYN009 reports.
+        var d = Check.Validate(AfterBillingMode("PROVISIONED", "readCapacity: '5'", "writeCapacity: 5"));
+
+        Check.Single(d, "IDPDYN009", 13, 19);
+        Check.None(d, "IDPDYN040");
     }
 
     // ---------------------------------------------------------------- IDPDYN041

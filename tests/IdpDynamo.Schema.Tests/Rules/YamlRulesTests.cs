@@ -189,6 +189,15 @@ public class YamlRulesTests
         Check.Single(d, "IDPDYN001", 6, 4);
     }
 
+    [Fact]
+    public void Reports_IDPDYN001_when_an_alias_names_no_anchor()
+    {
+        var d = Check.Validate(Replace(Values.Valid, "serviceAccountWriteRoles: [\"orders-api-webshop-test\"]", "serviceAccountWriteRoles: *roles"));
+
+        var diagnostic = Check.Single(d, "IDPDYN001", 14, 31);
+        Assert.Contains("'roles'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(".inf", "+Inf")]
     [InlineData("-.inf", "-Inf")]
@@ -384,6 +393,56 @@ public class YamlRulesTests
             """);
 
         Check.Single(d, "IDPDYN003", 11, 1);
+    }
+
+    [Fact]
+    public void Reports_IDPDYN003_when_the_first_document_is_empty_and_the_second_holds_the_tables()
+    {
+        // Helm 3 reads only the first (empty) document and renders nothing; Helm 4 merges both. The second '---' is
+        // followed by content, so this is the multi-document case of IDPDYN003 (besides IDPDYN004 for Helm 3's view).
+        var d = Check.Validate(
+            """
+            ---
+            # orders tables
+            ---
+            managementPolicies: Control
+            deletionPolicy: Orphan
+            tables:
+              - name: Orders
+                hashKey: CustomerId
+                attributes:
+                  - name: CustomerId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+
+            """);
+
+        Check.Single(d, "IDPDYN003", 3, 1);
+    }
+
+    [Fact]
+    public void No_IDPDYN003_when_comments_precede_the_only_document_marker()
+    {
+        var d = Check.Validate(
+            """
+            # orders tables
+            ---
+            managementPolicies: Control
+            deletionPolicy: Orphan
+            tables:
+              - name: Orders
+                hashKey: CustomerId
+                attributes:
+                  - name: CustomerId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+
+            """);
+
+        Check.None(d, "IDPDYN003");
+        Check.NoErrors(d);
     }
 
     [Fact]
@@ -669,6 +728,27 @@ public class YamlRulesTests
         Assert.Equal("YAML tag '!!int' is ignored by Helm; the value becomes 5", diagnostic.Message);
         // Helm reads the integer 5, which is what the schema wants.
         Check.None(d, "IDPDYN009");
+    }
+
+    [Fact]
+    public void Reports_IDPDYN017_when_a_custom_tag_is_used_on_a_sequence()
+    {
+        // CloudFormation habit: Helm drops the tag and the name becomes the array ["-", ["Orders", "v2"]].
+        var d = Check.Validate(Replace(Values.Valid, "name: Orders", "name: !Join [\"-\", [Orders, v2]]"));
+
+        var diagnostic = Check.Single(d, "IDPDYN017", 4, 11);
+        Assert.Contains("'!Join'", diagnostic.Message, StringComparison.Ordinal);
+        Check.Single(d, "IDPDYN009", 4, 11);
+    }
+
+    [Fact]
+    public void Reports_IDPDYN017_when_a_custom_tag_is_used_on_a_mapping()
+    {
+        var d = Check.Validate(Replace(Values.Valid, "    billingMode: PAY_PER_REQUEST\n",
+            "    billingMode: PAY_PER_REQUEST\n    ttl: !Ttl\n      attributeName: ExpiresAt\n      enabled: true\n"));
+
+        var diagnostic = Check.Single(d, "IDPDYN017", 13, 10);
+        Assert.Contains("'!Ttl'", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Theory]

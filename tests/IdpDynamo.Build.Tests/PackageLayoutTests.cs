@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using IdpDynamo.Build.Tests.Infrastructure;
+
+namespace IdpDynamo.Build.Tests;
+
+/// <summary>
+/// The packed IdpDynamo.Build.nupkg, opened as the zip it is: exactly the expected files, a development dependency,
+/// no MSBuild / Roslyn / System assembly, and the repository's own build files.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageLayoutTests
+{
+    /// <summary>
+    /// The package payload, exactly: THE place to edit when the package gains or loses a file (one line each), e.g. the
+    /// Roslyn component: <c>"analyzers/dotnet/roslyn4.8/cs/IdpDynamo.Analyzers.dll",</c>.
+    /// </summary>
+    internal static readonly string[] Payload =
+    {
+        "README.md",
+        "build/IdpDynamo.Build.props",
+        "build/IdpDynamo.Build.targets",
+        "buildTransitive/IdpDynamo.Build.props",
+        "buildTransitive/IdpDynamo.Build.targets",
+        "tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll",
+        "tasks/netstandard2.0/YamlDotNet.dll",
+    };
+
+    /// <summary>What NuGet itself adds to every package (the .psmdcp file name varies, hence the pattern).</summary>
+    private static readonly string[] Plumbing =
+    {
+        "IdpDynamo.Build.nuspec",
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "package/services/metadata/core-properties/*.psmdcp",
+    };
+
+    /// <summary>Assemblies the host (MSBuild, the compiler, the runtime) provides; shipping one breaks loading.</summary>
+    private static readonly string[] HostAssemblyPrefixes = { "Microsoft.Build", "Microsoft.CodeAnalysis", "Microsoft.NET.StringTools", "System." };
+
+    private const string PsmdcpFolder = "package/services/metadata/core-properties/";
+
+    private readonly PackageFixture _package;
+
+    public PackageLayoutTests(PackageFixture package) => _package = package;
+
+    private List<string> Entries()
+    {
+        using var zip = ZipFile.OpenRead(_package.Nupkg);
+        return zip.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => e.FullName).ToList();
+    }
+
+    private byte[] Read(string entryName)
+    {
+        using var zip = ZipFile.OpenRead(_package.Nupkg);
+        var entry = zip.GetEntry(entryName) ?? throw new FileNotFoundException($"{entryName} is not in {_package.Nupkg}");
+        using var stream = entry.Open();
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    [Fact]
+    public void Package_is_named_after_id_and_version()
+        => Assert.Equal("IdpDynamo.Build.0.1.0.nupkg", Path.GetFileName(_package.Nupkg));
+
+    [Fact]
+    public void Package_holds_exactly_the_expected_files()
+    {
+        var actual = Entries()
+            .Select(e => e.StartsWith(PsmdcpFolder, StringComparison.Ordinal) && e.EndsWith(".psmdcp", StringComparison.Ordinal) ? PsmdcpFolder + "*.psmdcp" : e)
+            .OrderBy(e => e, StringComparer.Ordinal);
+        var expected = Payload.Concat(Plumbing).OrderBy(e => e, StringComparer.Ordinal);
+
+        Assert.Equal(string.Join("\n", expected), string.Join("\n", actual));
+    }
+
+    [Fact]
+    public void Nuspec_declares_a_development_dependency_without_dependencies()
+    {
+        using var stream = new MemoryStream(Read("IdpDynamo.Build.nuspec"));
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        Assert.Equal("IdpDynamo.Build", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public void No_MSBuild_Roslyn_or_System_assembly_ships()
+    {
+        var dlls = Entries().Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        Assert.NotEmpty(dlls);
+        Assert.All(dlls, dll => Assert.DoesNotContain(HostAssemblyPrefixes, prefix => Path.GetFileName(dll).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Build_files_are_the_repository_build_folder()
+    {
+        foreach (string name in new[] { "IdpDynamo.Build.props", "IdpDynamo.Build.targets" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "build", name)), Read("build/" + name));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "nuget", "buildTransitive", name)), Read("buildTransitive/" + name));
+        }
+    }
+
+    [Fact]
+    public void Task_assembly_is_netstandard2_0_and_binds_to_the_packed_YamlDotNet()
+    {
+        using var task = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll")));
+        using var yaml = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/YamlDotNet.dll")));
+        var taskMetadata = task.GetMetadataReader();
+        var yamlMetadata = yaml.GetMetadataReader();
+
+        Assert.Contains(taskMetadata.TypeDefinitions.Select(taskMetadata.GetTypeDefinition),
+            t => taskMetadata.GetString(t.Namespace) == "IdpDynamo.Build.Tasks" && taskMetadata.GetString(t.Name) == "ValidateDynamoValues");
+        Assert.Contains(".NETStandard,Version=v2.0", TargetFramework(taskMetadata), StringComparison.Ordinal);
+
+        var yamlReference = taskMetadata.AssemblyReferences.Select(taskMetadata.GetAssemblyReference)
+            .Single(r => taskMetadata.GetString(r.Name) == "YamlDotNet");
+        Assert.Equal(yamlMetadata.GetAssemblyDefinition().Version, yamlReference.Version);
+    }
+
+    /// <summary>The raw [TargetFramework] attribute blob as text (enough to find the framework moniker in it).</summary>
+    private static string TargetFramework(MetadataReader metadata)
+    {
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind == HandleKind.MemberReference)
+            {
+                var ctor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+                if (ctor.Parent.Kind == HandleKind.TypeReference
+                    && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)ctor.Parent).Name) == "TargetFrameworkAttribute")
+                {
+                    return System.Text.Encoding.UTF8.GetString(metadata.GetBlobBytes(attribute.Value));
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+}
