@@ -15,6 +15,17 @@ internal static class DiagnosticIds
 
     public const string CategorySchema = "IdpDynamo.Schema";
     public const string CategoryConfiguration = "IdpDynamo.Configuration";
+    public const string CategoryUsage = "IdpDynamo.Usage";
+
+    public const string UnknownTable = "IDPDYN201";
+    public const string UnknownIndex = "IDPDYN202";
+    public const string ConsistentReadOnGsi = "IDPDYN203";
+    public const string EntityKeyMismatch = "IDPDYN204";
+    public const string KeyMismatch = "IDPDYN205";
+    public const string KeyConditionMismatch = "IDPDYN206";
+    public const string AccessDenied = "IDPDYN207";
+    public const string KeyArity = "IDPDYN208";
+    public const string UseGeneratedAccessor = "IDPDYN210";
 
     public const string InvalidYaml = "IDPDYN001";
     public const string DuplicateKey = "IDPDYN002";
@@ -156,6 +167,16 @@ internal static class DiagnosticIds
         C(128, Severity.Error, "Conflicting item metadata");
         C(129, Severity.Warning, "Names map to the same generated identifier");
         C(130, Severity.Error, "File too large to be a values file");
+        void U(int n, Severity sev, string title) => Add(list, $"IDPDYN{n:000}", sev, CategoryUsage, title, null);
+        U(201, Severity.Warning, "Table not declared in the values files");
+        U(202, Severity.Warning, "Index not declared on the table");
+        U(203, Severity.Warning, "Consistent read on a global secondary index");
+        U(204, Severity.Warning, "Entity key mapping differs from the values file");
+        U(205, Severity.Warning, "Key attributes differ from the table's key schema");
+        U(206, Severity.Warning, "Key condition does not match the key schema");
+        U(207, Severity.Warning, "The service role has no such access to the table");
+        U(208, Severity.Warning, "Wrong number of key values for the table");
+        U(210, Severity.Info, "Use the generated accessor");
         C(999, Severity.Error, "Internal error in IdpDynamo.Build");
         return list;
     }

@@ -18,12 +18,16 @@ namespace IdpDynamo.Build.Tests;
 public sealed class PackageLayoutTests
 {
     /// <summary>
-    /// The package payload, exactly: THE place to edit when the package gains or loses a file (one line each), e.g. the
-    /// Roslyn component: <c>"analyzers/dotnet/roslyn4.8/cs/IdpDynamo.Analyzers.dll",</c>.
+    /// The package payload, exactly: THE place to edit when the package gains or loses a file (one line each, e.g. the
+    /// code fixes: <c>"analyzers/dotnet/roslyn4.14/cs/IdpDynamo.CodeFixes.dll",</c>).
     /// </summary>
     internal static readonly string[] Payload =
     {
         "README.md",
+        "analyzers/dotnet/roslyn4.8/cs/IdpDynamo.Analyzers.dll",
+        "analyzers/dotnet/roslyn4.8/cs/YamlDotNet.dll",
+        "analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll",
+        "analyzers/dotnet/roslyn4.14/cs/YamlDotNet.dll",
         "build/IdpDynamo.Build.props",
         "build/IdpDynamo.Build.targets",
         "buildTransitive/IdpDynamo.Build.props",
@@ -113,20 +117,36 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void Task_assembly_is_netstandard2_0_and_binds_to_the_packed_YamlDotNet()
+    public void Task_assembly_is_netstandard2_0()
     {
         using var task = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll")));
-        using var yaml = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/YamlDotNet.dll")));
-        var taskMetadata = task.GetMetadataReader();
-        var yamlMetadata = yaml.GetMetadataReader();
+        var metadata = task.GetMetadataReader();
 
-        Assert.Contains(taskMetadata.TypeDefinitions.Select(taskMetadata.GetTypeDefinition),
-            t => taskMetadata.GetString(t.Namespace) == "IdpDynamo.Build.Tasks" && taskMetadata.GetString(t.Name) == "ValidateDynamoValues");
-        Assert.Contains(".NETStandard,Version=v2.0", TargetFramework(taskMetadata), StringComparison.Ordinal);
+        Assert.Contains(metadata.TypeDefinitions.Select(metadata.GetTypeDefinition),
+            t => metadata.GetString(t.Namespace) == "IdpDynamo.Build.Tasks" && metadata.GetString(t.Name) == "ValidateDynamoValues");
+        Assert.Contains(".NETStandard,Version=v2.0", TargetFramework(metadata), StringComparison.Ordinal);
+    }
 
-        var yamlReference = taskMetadata.AssemblyReferences.Select(taskMetadata.GetAssemblyReference)
-            .Single(r => taskMetadata.GetString(r.Name) == "YamlDotNet");
-        Assert.Equal(yamlMetadata.GetAssemblyDefinition().Version, yamlReference.Version);
+    [Fact]
+    public void Every_assembly_binds_to_the_YamlDotNet_beside_it()
+    {
+        // A folder's loader (MSBuild's task load context, the compiler's analyzer loader) resolves YamlDotNet from the
+        // same folder: the version our assemblies were compiled against must be the one packed next to them.
+        var dlls = Entries().Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
+        var folders = dlls.Where(e => Path.GetFileName(e) == "YamlDotNet.dll").Select(e => e[..^"YamlDotNet.dll".Length]).ToList();
+        Assert.NotEmpty(folders);
+        foreach (string folder in folders)
+        {
+            using var yaml = new PEReader(new MemoryStream(Read(folder + "YamlDotNet.dll")));
+            var packed = yaml.GetMetadataReader().GetAssemblyDefinition().Version;
+            foreach (string dll in dlls.Where(d => d.StartsWith(folder, StringComparison.Ordinal) && !d.EndsWith("/YamlDotNet.dll", StringComparison.Ordinal)))
+            {
+                using var pe = new PEReader(new MemoryStream(Read(dll)));
+                var metadata = pe.GetMetadataReader();
+                var reference = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference).Single(r => metadata.GetString(r.Name) == "YamlDotNet");
+                Assert.True(reference.Version == packed, $"{dll} references YamlDotNet {reference.Version}, the package has {packed} beside it");
+            }
+        }
     }
 
     /// <summary>The raw [TargetFramework] attribute blob as text (enough to find the framework moniker in it).</summary>

@@ -50,7 +50,9 @@ internal sealed record TableSpec(
     SourceSpan? GlobalIndexesKey,
     EquatableArray<IndexSpec> GlobalIndexes,
     EquatableArray<Field<string>> ReadRoles,
-    EquatableArray<Field<string>> WriteRoles)
+    EquatableArray<Field<string>> WriteRoles,
+    bool HasReadCapacityKey = false,
+    bool HasWriteCapacityKey = false)
 {
     /// <summary><c>name</c> as written, or <c>tables[i]</c> when it is missing.</summary>
     public string DisplayName => Name?.Value ?? $"tables[{Ordinal}]";

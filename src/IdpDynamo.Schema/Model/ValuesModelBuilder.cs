@@ -76,7 +76,9 @@ internal static class ValuesModelBuilder
             gsiEntry?.Key.Span,
             Indexes(IndexKind.Global, gsiEntry),
             Strings(map, "serviceAccountReadRoles"),
-            Strings(map, "serviceAccountWriteRoles"));
+            Strings(map, "serviceAccountWriteRoles"),
+            map.Find("readCapacity") is not null,
+            map.Find("writeCapacity") is not null);
     }
 
     private static EquatableArray<IndexSpec> Indexes(IndexKind kind, YEntry? entry)

@@ -83,7 +83,9 @@ internal sealed class StructuralValidator
     {
         if (node is YScalar { IsNull: true })
         {
-            if (schema.Allows("null"))
+            // An enum without a type (billingMode) allows null only if the enum lists it.
+            bool allowsNull = schema.Types is null ? schema.Enum is null || schema.Enum.Contains("null") : schema.Allows("null");
+            if (allowsNull)
             {
                 return;
             }

@@ -110,7 +110,9 @@ internal static class ValuesValidator
         var result = new List<Diagnostic>();
         try
         {
+            // Same rendered name and region in two files of a namespace: an error; same name in another region: a warning.
             var seen = new Dictionary<string, (string File, TableSpec Table)>(StringComparer.Ordinal);
+            var seenInRegion = new Dictionary<string, (string File, TableSpec Table)>(StringComparer.Ordinal);
             foreach (var file in files)
             {
                 if (file.Model is not { Namespace: { } ns } model)
@@ -118,7 +120,8 @@ internal static class ValuesValidator
                     continue;
                 }
 
-                var inThisFile = new HashSet<string>(StringComparer.Ordinal);
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                var local = new List<(string Key, string RegionKey, TableSpec Table)>();
                 foreach (var table in model.Tables)
                 {
                     if (table.Name is not { } name)
@@ -126,23 +129,35 @@ internal static class ValuesValidator
                         continue;
                     }
 
-                    string key = ns + "\n" + table.RenderedName(ns);
-                    if (seen.TryGetValue(key, out var first) && first.File != file.Settings.DisplayPath)
+                    string rendered = table.RenderedName(ns);
+                    string key = ns + "\n" + rendered;
+                    string regionKey = key + "\n" + table.EffectiveRegion;
+                    local.Add((key, regionKey, table));
+                    if (seenInRegion.TryGetValue(regionKey, out var same) && reported.Add(regionKey))
                     {
-                        if (inThisFile.Add(key))
-                        {
-                            string rendered = table.RenderedName(ns);
-                            bool sameRegion = first.Table.EffectiveRegion == table.EffectiveRegion;
-                            result.Add(new Diagnostic("IDPDYN033", sameRegion ? Severity.Error : Severity.Warning,
-                                sameRegion
-                                    ? $"Table '{rendered}' is defined twice (first at {first.File}:{first.Table.Name!.Span.Line}); each table needs a unique name"
-                                    : $"Table '{rendered}' is defined twice (first at {first.File}:{first.Table.Name!.Span.Line}), in regions '{first.Table.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide",
-                                file.Settings.DisplayPath, name.Span));
-                        }
+                        result.Add(new Diagnostic("IDPDYN033", Severity.Error,
+                            $"Table '{rendered}' is defined twice (first at {same.File}:{same.Table.Name!.Span.Line}); each table needs a unique name",
+                            file.Settings.DisplayPath, name.Span));
                     }
-                    else if (!seen.ContainsKey(key))
+                    else if (!seenInRegion.ContainsKey(regionKey) && seen.TryGetValue(key, out var other) && reported.Add(key))
+                    {
+                        result.Add(new Diagnostic("IDPDYN033", Severity.Warning,
+                            $"Table '{rendered}' is defined twice (first at {other.File}:{other.Table.Name!.Span.Line}), in regions '{other.Table.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide",
+                            file.Settings.DisplayPath, name.Span));
+                    }
+                }
+
+                // Register this file's tables after checking it: duplicates inside one file are the file's own rule.
+                foreach (var (key, regionKey, table) in local)
+                {
+                    if (!seen.ContainsKey(key))
                     {
                         seen[key] = (file.Settings.DisplayPath, table);
+                    }
+
+                    if (!seenInRegion.ContainsKey(regionKey))
+                    {
+                        seenInRegion[regionKey] = (file.Settings.DisplayPath, table);
                     }
                 }
             }

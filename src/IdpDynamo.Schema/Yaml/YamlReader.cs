@@ -353,6 +353,7 @@ internal static class YamlReader
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
             int documents = 0;
             int contentDocuments = 0;
+            bool laterContent = false;
             SourceSpan secondDocument = default;
             YNode? firstRoot = null;
             int eventsSinceCheck = 0;
@@ -390,10 +391,7 @@ internal static class YamlReader
                         if (hasContent)
                         {
                             contentDocuments++;
-                            if (contentDocuments == 2 && documents > 1 && secondDocument.Line == 0)
-                            {
-                                secondDocument = SpanOf(ev);
-                            }
+                            laterContent |= documents > 1;
                         }
 
                         break;
@@ -404,10 +402,10 @@ internal static class YamlReader
                         Alias(alias);
                         break;
                     case SequenceStart seq:
-                        Push(new YSequence(SpanOf(seq), TagOf(seq.Tag, seq)), seq.Anchor.IsEmpty ? null : seq.Anchor.Value);
+                        Push(new YSequence(SpanOf(seq), CollectionTag(seq.Tag, seq, "!!seq", "list")), seq.Anchor.IsEmpty ? null : seq.Anchor.Value);
                         break;
                     case MappingStart map:
-                        Push(new YMapping(SpanOf(map), TagOf(map.Tag, map)), map.Anchor.IsEmpty ? null : map.Anchor.Value);
+                        Push(new YMapping(SpanOf(map), CollectionTag(map.Tag, map, "!!map", "mapping")), map.Anchor.IsEmpty ? null : map.Anchor.Value);
                         break;
                     case SequenceEnd:
                     case MappingEnd:
@@ -416,10 +414,11 @@ internal static class YamlReader
                 }
             }
 
-            if (documents > 1 && contentDocuments > 1)
+            // A later document with content: Helm 3 ignores it, Helm 4 merges it (even when the first one is empty).
+            if (laterContent)
             {
                 _bag.Report(DiagnosticIds.MultipleDocuments, secondDocument,
-                    $"The values file contains {contentDocuments} YAML documents; Helm 3 ignores everything after the first '---' (line {secondDocument.Line}); use one document");
+                    $"The values file contains {documents} YAML documents; Helm 3 ignores everything after the first '---' (line {secondDocument.Line}); use one document");
             }
 
             return new YamlDocument(firstRoot, documents > 0);
@@ -438,6 +437,18 @@ internal static class YamlReader
             string value = tag.Value;
             const string Standard = "tag:yaml.org,2002:";
             string shortTag = value.StartsWith(Standard, StringComparison.Ordinal) ? "!!" + value.Substring(Standard.Length) : value;
+            return shortTag;
+        }
+
+        /// <summary>A tag on a list or mapping (CloudFormation's <c>!Join [...]</c>) is dropped by Helm: IDPDYN017.</summary>
+        private string? CollectionTag(TagName tag, ParsingEvent ev, string harmless, string kind)
+        {
+            string? shortTag = TagOf(tag, ev);
+            if (shortTag is not null && shortTag != harmless)
+            {
+                _bag.Report(DiagnosticIds.ExplicitTag, SpanOf(ev), $"YAML tag '{shortTag}' is ignored by Helm; the value becomes the {kind} as written");
+            }
+
             return shortTag;
         }
 

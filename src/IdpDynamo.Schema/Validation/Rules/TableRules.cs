@@ -118,6 +118,7 @@ internal static class TableRules
     {
         // Linear: one lookup per table by rendered name, and one by its lower-case form for IDPDYN034.
         var exact = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
+        var byRegion = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
         var folded = new Dictionary<string, TableSpec>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in ctx.File.Tables)
         {
@@ -127,21 +128,18 @@ internal static class TableRules
             }
 
             string rendered = ctx.RenderedName(table);
+            if (byRegion.TryGetValue(rendered + "\n" + table.EffectiveRegion, out var same))
+            {
+                ctx.Report("IDPDYN033", Severity.Error, name.Span,
+                    $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{same.Name!.Span.Line}); each table needs a unique name");
+                continue;
+            }
+
+            byRegion[rendered + "\n" + table.EffectiveRegion] = table;
             if (exact.TryGetValue(rendered, out var first))
             {
-                string r1 = first.EffectiveRegion;
-                string r2 = table.EffectiveRegion;
-                if (r1 == r2)
-                {
-                    ctx.Report("IDPDYN033", Severity.Error, name.Span,
-                        $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}); each table needs a unique name");
-                }
-                else
-                {
-                    ctx.Report("IDPDYN033", Severity.Warning, name.Span,
-                        $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}), in regions '{r1}' and '{r2}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide");
-                }
-
+                ctx.Report("IDPDYN033", Severity.Warning, name.Span,
+                    $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}), in regions '{first.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide");
                 continue;
             }
 
@@ -230,12 +228,12 @@ internal static class TableRules
         if (billing == "PROVISIONED")
         {
             var missing = new List<string>();
-            if (table.ReadCapacity is null)
+            if (!table.HasReadCapacityKey)
             {
                 missing.Add("readCapacity");
             }
 
-            if (table.WriteCapacity is null)
+            if (!table.HasWriteCapacityKey)
             {
                 missing.Add("writeCapacity");
             }

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Text;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>A declared table as the analyzers see it: the first definition over all values files of the project.</summary>
+internal sealed class CatalogTable
+{
+    public CatalogTable(TableSpec spec, string file, IReadOnlyList<string> namespaces, string accessorPath)
+    {
+        Spec = spec;
+        File = file;
+        Namespaces = namespaces;
+        AccessorPath = accessorPath;
+        foreach (var index in spec.LocalIndexes.Concat(spec.GlobalIndexes))
+        {
+            if (index.Name is { Value.Length: > 0 } name && !Indexes.ContainsKey(name.Value))
+            {
+                Indexes[name.Value] = index;
+            }
+        }
+    }
+
+    public string Name => Spec.Name!.Value;
+
+    public TableSpec Spec { get; }
+
+    public string File { get; }
+
+    public int Line => Spec.Name!.Span.Line;
+
+    public IReadOnlyList<string> Namespaces { get; }
+
+    /// <summary>The generated class, e.g. <c>global::Webshop.Orders.DynamoTables.CustomerOrders</c>.</summary>
+    public string AccessorPath { get; }
+
+    public string? HashKey => Spec.HashKey?.Value is { Length: > 0 } h ? h : null;
+
+    public string? RangeKey => Spec.RangeKey?.Value is { Length: > 0 } r ? r : null;
+
+    public Dictionary<string, IndexSpec> Indexes { get; } = new(StringComparer.Ordinal);
+
+    public string? TypeOf(string attribute) => Spec.TypeOf(attribute);
+}
+
+/// <summary>Everything the values files of a project declare, with the name matching of analyzers.md §3.3.</summary>
+internal sealed class DynamoCatalog
+{
+    private readonly Dictionary<string, CatalogTable> _byName;
+
+    public DynamoCatalog(IReadOnlyList<CatalogTable> tables, IReadOnlyList<string> namespaces, string? serviceRole, string? accessorRoot)
+    {
+        Tables = tables;
+        Namespaces = namespaces;
+        ServiceRole = serviceRole;
+        AccessorRoot = accessorRoot;
+        _byName = new Dictionary<string, CatalogTable>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            _byName[table.Name] = table;
+        }
+    }
+
+    public IReadOnlyList<CatalogTable> Tables { get; }
+
+    public IReadOnlyList<string> Namespaces { get; }
+
+    /// <summary>IdpDynamoServiceRole; <c>&lt;ns&gt;</c> in it stands for the namespace of each values file.</summary>
+    public string? ServiceRole { get; }
+
+    /// <summary>The generated root class (<c>global::Ns.DynamoTables</c>) when the generator runs in this compilation.</summary>
+    public string? AccessorRoot { get; }
+
+    public CatalogTable? ByLogicalName(string name) => _byName.TryGetValue(name, out var t) ? t : null;
+
+    /// <summary>
+    /// The table an exact string names: the logical name, a rendered name (<c>[idp-]&lt;ns&gt;-&lt;name&gt;</c> for any
+    /// namespace, since other environments exist), or a table ARN ending in either.
+    /// </summary>
+    public CatalogTable? Match(string value)
+    {
+        int arn = value.IndexOf(":table/", StringComparison.Ordinal);
+        if (value.StartsWith("arn:", StringComparison.Ordinal) && arn > 0)
+        {
+            value = value.Substring(arn + 7);
+            int slash = value.IndexOf('/');
+            if (slash >= 0)
+            {
+                value = value.Substring(0, slash);
+            }
+        }
+
+        if (_byName.TryGetValue(value, out var exact))
+        {
+            return exact;
+        }
+
+        // The longest declared name that the value ends with after a '-': <ns>-Orders, idp-<ns>-Orders.
+        CatalogTable? best = null;
+        foreach (var table in Tables)
+        {
+            if (value.Length > table.Name.Length && value.EndsWith(table.Name, StringComparison.Ordinal) && value[value.Length - table.Name.Length - 1] == '-'
+                && (best is null || table.Name.Length > best.Name.Length))
+            {
+                best = table;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether the constant tail of a string with a non-constant head (<c>$"{ns}-Orders"</c>, <c>prefix + "Orders"</c>)
+    /// can name a declared table. Tails without a name part (<c>"-"</c>) are undecidable and count as a match.
+    /// </summary>
+    public bool TailMatches(string tail, out CatalogTable? table)
+    {
+        table = null;
+        if (tail.Trim('-', '.', '_', ':', '/').Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var t in Tables)
+        {
+            string rendered = "-" + t.Name;
+            if (rendered.EndsWith(tail, StringComparison.Ordinal) || tail.EndsWith(rendered, StringComparison.Ordinal) || tail == t.Name)
+            {
+                table = t;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string DidYouMeanTable(string value)
+    {
+        string candidate = value;
+        int dash = value.LastIndexOf('-');
+        string? suggestion = Suggestions.Closest(value, Tables.Select(t => t.Name));
+        if (suggestion is null && dash >= 0 && dash + 1 < value.Length)
+        {
+            suggestion = Suggestions.Closest(value.Substring(dash + 1), Tables.Select(t => t.Name));
+            candidate = value.Substring(dash + 1);
+        }
+
+        _ = candidate;
+        return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+    }
+
+    /// <summary>The tables whose indexes include <paramref name="index"/>.</summary>
+    public IEnumerable<CatalogTable> TablesWithIndex(string index) => Tables.Where(t => t.Indexes.ContainsKey(index));
+
+    /// <summary>The role name the service uses in the namespace of <paramref name="table"/>'s values files.</summary>
+    public IEnumerable<string> ServiceRolesFor(CatalogTable table)
+    {
+        if (ServiceRole is null)
+        {
+            yield break;
+        }
+
+        if (ServiceRole.IndexOf("<ns>", StringComparison.Ordinal) < 0)
+        {
+            yield return ServiceRole;
+            yield break;
+        }
+
+        foreach (var ns in table.Namespaces)
+        {
+            yield return ServiceRole.Replace("<ns>", ns);
+        }
+    }
+}

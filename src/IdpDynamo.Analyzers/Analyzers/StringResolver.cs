@@ -1,0 +1,215 @@
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// A string value known at compile time: exactly (<see cref="Exact"/>), or only its constant tail after a
+/// non-constant head (<see cref="Tail"/>, as in <c>$"{ns}-Orders"</c>).
+/// </summary>
+internal readonly record struct ResolvedString(string? Exact, string? Tail, bool IsLiteral)
+{
+    public bool IsKnown => Exact is not null || Tail is not null;
+}
+
+/// <summary>
+/// Resolves string expressions without guessing (analyzers.md §5): constants and literals, locals assigned once,
+/// readonly fields and get-only expression-bodied properties with a constant initializer, and interpolation or
+/// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported.
+/// </summary>
+internal static class StringResolver
+{
+    private const int MaxDepth = 8;
+
+    public static ResolvedString Resolve(IOperation? operation, CancellationToken cancellationToken)
+    {
+        _model = operation?.SemanticModel;
+        return Resolve(operation, 0, cancellationToken);
+    }
+
+    [System.ThreadStatic]
+    private static SemanticModel? _model;
+
+    private static ResolvedString Resolve(IOperation? operation, int depth, CancellationToken cancellationToken)
+    {
+        if (operation is null || depth > MaxDepth)
+        {
+            return default;
+        }
+
+        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return new ResolvedString(constant, null, operation is ILiteralOperation);
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return ResolveLocal(local, depth, cancellationToken);
+            case IFieldReferenceOperation field when field.Field.IsReadOnly:
+                return ResolveInitializer(field.Field, depth, cancellationToken);
+            case IFieldReferenceOperation field when field.Field.IsStatic && !IsAssignedAnywhere(field.Field, operation.SemanticModel?.Compilation, cancellationToken):
+                return ResolveInitializer(field.Field, depth, cancellationToken);
+            case IPropertyReferenceOperation property when property.Property.IsReadOnly && property.Property.DeclaringSyntaxReferences.Length == 1:
+                return ResolveProperty(property.Property, depth, cancellationToken);
+            case IInterpolatedStringOperation interpolated:
+                return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, depth + 1, cancellationToken) : Resolve(((IInterpolationOperation)p).Expression, depth + 1, cancellationToken)).ToArray());
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return Skeleton(new[] { Resolve(binary.LeftOperand, depth + 1, cancellationToken), Resolve(binary.RightOperand, depth + 1, cancellationToken) });
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>Joins parts: all exact gives an exact value; otherwise the exact parts after the last unknown part are the tail.</summary>
+    private static ResolvedString Skeleton(ResolvedString[] parts)
+    {
+        var tail = new StringBuilder();
+        bool allExact = true;
+        for (int i = parts.Length - 1; i >= 0; i--)
+        {
+            if (parts[i].Exact is { } exact)
+            {
+                tail.Insert(0, exact);
+                continue;
+            }
+
+            allExact = false;
+            if (parts[i].Tail is { } t)
+            {
+                tail.Insert(0, t);
+            }
+
+            break;
+        }
+
+        return allExact ? new ResolvedString(tail.ToString(), null, false) : new ResolvedString(null, tail.Length > 0 ? tail.ToString() : null, false);
+    }
+
+    private static ResolvedString ResolveLocal(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)
+    {
+        var local = reference.Local;
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
+        {
+            return default;
+        }
+
+        if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
+        {
+            return default;
+        }
+
+        // Written only by its initializer: no assignment, increment, out/ref argument or deconstruction anywhere in the body.
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        if (body is null || IsWritten(body, local.Name, s => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(s, cancellationToken).Symbol, local)))
+        {
+            return default;
+        }
+
+        return Resolve(model.GetOperation(initializer.Value, cancellationToken), depth + 1, cancellationToken);
+    }
+
+    private static ResolvedString ResolveInitializer(IFieldSymbol field, int depth, CancellationToken cancellationToken)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1)
+        {
+            return default;
+        }
+
+        var syntax = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (syntax is not VariableDeclaratorSyntax { Initializer: { } initializer })
+        {
+            return default;
+        }
+
+        // A readonly field can still be assigned in a constructor of its type.
+        foreach (var typeSyntax in field.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)))
+        {
+            if (IsWritten(typeSyntax, field.Name, null))
+            {
+                return default;
+            }
+        }
+
+        return ResolveIn(syntax.SyntaxTree, initializer.Value, depth, cancellationToken);
+    }
+
+    private static ResolvedString ResolveProperty(IPropertySymbol property, int depth, CancellationToken cancellationToken)
+    {
+        var syntax = property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        ExpressionSyntax? value = syntax switch
+        {
+            PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+            PropertyDeclarationSyntax { Initializer: { } init, AccessorList: { } list } when list.Accessors.All(a => a.Body is null && a.ExpressionBody is null && a.Keyword.Text == "get") => init.Value,
+            _ => null,
+        };
+
+        return value is null ? default : ResolveIn(syntax.SyntaxTree, value, depth, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves an initializer. In the tree being analyzed the semantic model of the analysis is used; in another tree
+    /// only a plain string literal is trusted (analyzers must not create semantic models, RS1030).
+    /// </summary>
+    private static ResolvedString ResolveIn(SyntaxTree tree, ExpressionSyntax expression, int depth, CancellationToken cancellationToken)
+    {
+        if (_model is { } model && model.SyntaxTree == tree)
+        {
+            return Resolve(model.GetOperation(expression, cancellationToken), depth + 1, cancellationToken);
+        }
+
+        return expression is LiteralExpressionSyntax literal && literal.Token.Value is string text ? new ResolvedString(text, null, true) : default;
+    }
+
+    private static bool IsAssignedAnywhere(IFieldSymbol field, Compilation? compilation, CancellationToken cancellationToken)
+    {
+        // A non-readonly static is trusted only when no assignment to a member of that name exists in its own type
+        // (other types cannot be scanned cheaply, so public mutable statics stay unresolved).
+        if (field.DeclaredAccessibility != Accessibility.Private)
+        {
+            return true;
+        }
+
+        return field.ContainingType.DeclaringSyntaxReferences.Any(r => IsWritten(r.GetSyntax(cancellationToken), field.Name, null));
+    }
+
+    /// <summary>Whether <paramref name="scope"/> writes an identifier called <paramref name="name"/> (assignment, ++/--, out/ref, deconstruction).</summary>
+    private static bool IsWritten(SyntaxNode scope, string name, System.Func<SyntaxNode, bool>? isTarget)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            SyntaxNode? target = node switch
+            {
+                AssignmentExpressionSyntax a => a.Left,
+                PostfixUnaryExpressionSyntax p => p.Operand,
+                PrefixUnaryExpressionSyntax p when p.OperatorToken.Text is "++" or "--" => p.Operand,
+                ArgumentSyntax { RefKindKeyword.Text: "out" or "ref" } arg => arg.Expression,
+                _ => null,
+            };
+
+            if (target is null)
+            {
+                continue;
+            }
+
+            foreach (var id in target.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (id.Identifier.ValueText == name && (isTarget is null || isTarget(id)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using IdpDynamo.Analyzers.Generation;
+using IdpDynamo.Schema;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Yaml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// Reads the IdpDynamoValues AdditionalFiles once: each file's model is cached per <see cref="AdditionalText"/>, and
+/// the catalog per set of files, so every analyzer of a compilation shares one parse.
+/// </summary>
+internal static class ValuesFileCache
+{
+    private static readonly ConditionalWeakTable<AdditionalText, ValuesFile> Files = new();
+    private static readonly ConditionalWeakTable<AnalyzerOptions, DynamoCatalog> Catalogs = new();
+
+    /// <summary>The catalog of the compilation's values files, or null when the project references none.</summary>
+    public static DynamoCatalog? Get(AnalyzerOptions options, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (Catalogs.TryGetValue(options, out var cached))
+        {
+            return cached.Tables.Count == 0 && cached.Namespaces.Count == 0 && cached.AccessorRoot is null ? null : cached;
+        }
+
+        var files = new List<ValuesFile>();
+        foreach (var text in options.AdditionalFiles)
+        {
+            var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(text);
+            if (!fileOptions.TryGetValue(DynamoAccessorsGenerator.MetadataKey, out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            files.Add(Files.GetValue(text, t => Parse(t, fileOptions, cancellationToken)));
+        }
+
+        if (files.Count == 0)
+        {
+            Catalogs.GetValue(options, _ => new DynamoCatalog(Array.Empty<CatalogTable>(), Array.Empty<string>(), null, null));
+            return null;
+        }
+
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var generation = GenerationOptions.From(global);
+        string? role = global.TryGetValue("build_property.IdpDynamoServiceRole", out var r) && !string.IsNullOrWhiteSpace(r) ? r.Trim() : null;
+        string root = generation.Namespace is null ? $"global::{generation.ClassName}" : $"global::{generation.Namespace}.{generation.ClassName}";
+        string metadataName = generation.Namespace is null ? generation.ClassName : $"{generation.Namespace}.{generation.ClassName}";
+        bool generated = compilation.GetTypeByMetadataName(metadataName) is not null;
+
+        var schema = AccessorSchema.Build(files, generation.ClassName);
+        var tables = schema.Tables.Select(t => new CatalogTable(t.Table, t.SourcePath, t.Environments.ToList(), root + "." + t.Identifier)).ToList();
+        var catalog = new DynamoCatalog(tables, schema.Namespaces.ToList(), role, generated ? root : null);
+        return Catalogs.GetValue(options, _ => catalog);
+    }
+
+    private static ValuesFile Parse(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        string? ns = options.TryGetValue(DynamoAccessorsGenerator.NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
+        var document = YamlReader.Read(text.GetText(cancellationToken)?.ToString() ?? string.Empty, new DiagnosticBag(text.Path), cancellationToken);
+        return ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
+    }
+}

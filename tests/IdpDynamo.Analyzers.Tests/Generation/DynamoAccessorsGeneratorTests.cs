@@ -1,0 +1,217 @@
+using System;
+using System.Linq;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
+using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
+
+namespace IdpDynamo.Analyzers.Tests.Generation;
+
+/// <summary>
+/// What the generator emits (product.md §5), as reviewed snapshots, each with and without the AWS SDK referenced.
+/// Every run also proves the output compiles (GeneratorHarness) and is warning-free under nullable and every
+/// warning wave once its <c>#pragma warning disable</c> is taken away.
+/// </summary>
+public class DynamoAccessorsGeneratorTests
+{
+    // The hostile names are kept as written: a table called "class" becomes the type @class, which only the
+    // lower-case-type-name warning wave (CS8981) remarks on.
+    private static readonly string[] LowerCaseTypeName = { "CS8981" };
+
+    [Fact]
+    public void LocalIndexes_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, (TestPath, LocalIndexes)));
+
+    [Fact]
+    public void LocalIndexes_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, (TestPath, LocalIndexes)));
+
+    [Fact]
+    public void GlobalIndexes_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, (TestPath, GlobalIndexes)));
+
+    [Fact]
+    public void GlobalIndexes_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, (TestPath, GlobalIndexes)));
+
+    [Fact]
+    public void TimeToLive_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, (TestPath, TimeToLive)));
+
+    [Fact]
+    public void TimeToLive_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, (TestPath, TimeToLive)));
+
+    [Fact]
+    public void LegacyPrefix_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, (TestPath, LegacyPrefix)));
+
+    [Fact]
+    public void LegacyPrefix_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, (TestPath, LegacyPrefix)));
+
+    [Fact]
+    public void TwoEnvironments_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, (TestPath, TestEnvironment), (ProdPath, ProdEnvironment)));
+
+    [Fact]
+    public void TwoEnvironments_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, (TestPath, TestEnvironment), (ProdPath, ProdEnvironment)));
+
+    [Fact]
+    public void HostileNames_with_sdk() => Snapshot.Match(Generate(withAwsSdk: true, LowerCaseTypeName, (TestPath, HostileNames)));
+
+    [Fact]
+    public void HostileNames_without_sdk() => Snapshot.Match(Generate(withAwsSdk: false, LowerCaseTypeName, (TestPath, HostileNames)));
+
+    [Fact]
+    public void Environments_are_listed_and_constants_only_exist_for_a_single_environment()
+    {
+        string two = Generate(withAwsSdk: false, (TestPath, TestEnvironment), (ProdPath, ProdEnvironment));
+        Assert.Contains("(namespaces webshop-prod, webshop-test)", two, StringComparison.Ordinal);
+        Assert.Contains("environments: webshop-prod, webshop-test.", two, StringComparison.Ordinal);
+        Assert.Contains("environments: webshop-test.", two, StringComparison.Ordinal); // Experiments: test only
+        Assert.DoesNotContain("DeclaredNamespace", two, StringComparison.Ordinal);
+        Assert.DoesNotContain("DeclaredTableName", two, StringComparison.Ordinal);
+
+        string one = Generate(withAwsSdk: false, (TestPath, TestEnvironment));
+        Assert.Contains("public const string DeclaredNamespace = \"webshop-test\";", one, StringComparison.Ordinal);
+        Assert.Contains("public const string DeclaredTableName = \"webshop-test-Experiments\";", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_helpers_exist_only_with_the_sdk_and_the_code_without_it_names_no_amazon_type()
+    {
+        foreach (var yaml in new[] { LocalIndexes, GlobalIndexes, TimeToLive, LegacyPrefix, TestEnvironment, HostileNames })
+        {
+            string with = Generate(withAwsSdk: true, LowerCaseTypeName, (TestPath, yaml));
+            string without = Generate(withAwsSdk: false, LowerCaseTypeName, (TestPath, yaml));
+            Assert.Contains("public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> Key(", with, StringComparison.Ordinal);
+            Assert.DoesNotContain("Key(", without.Replace("TableNameIn(", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("Amazon", without, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Hostile_names_map_to_predictable_identifiers()
+    {
+        string code = Generate(withAwsSdk: true, LowerCaseTypeName, (TestPath, HostileNames));
+        Assert.Contains("public static partial class IpAccessAgreement_v2", code, StringComparison.Ordinal);
+        Assert.Contains("public static partial class @class", code, StringComparison.Ordinal);
+        Assert.Contains("public static partial class _2024_Orders", code, StringComparison.Ordinal);
+        Assert.Contains("public static partial class Bestillinger_æøå", code, StringComparison.Ordinal);
+        Assert.Contains("public static partial class Orders_v2\n", code, StringComparison.Ordinal);   // Orders-v2 (ordinal first)
+        Assert.Contains("public static partial class Orders_v2_2\n", code, StringComparison.Ordinal); // Orders.v2
+        Assert.Contains("public const string Name = \"Orders.v2\";", code, StringComparison.Ordinal);
+        Assert.Contains("public const string Name = \"Quote\\\"Table\\\\Back\";", code, StringComparison.Ordinal);
+        Assert.Contains("public const string RangeKey = \"Line\\u000ABreak\";", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Namespace_and_class_name_come_from_the_msbuild_properties()
+    {
+        var options = new TestOptionsProvider()
+            .WithProperty("RootNamespace", "Webshop.Orders")
+            .WithProperty("IdpDynamoGeneratedNamespace", "Webshop.Orders.Data")
+            .WithProperty("IdpDynamoGeneratedClassName", "Tables");
+        var run = GeneratorHarness.RunOnValues(new[] { (TestPath, LocalIndexes) }, withAwsSdk: true, options, """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public const string Table = Webshop.Orders.Data.Tables.CustomerOrders.Name;
+                public static string Prefix => Webshop.Orders.Data.Tables.TableNamePrefix;
+            }
+            """);
+
+        Assert.Contains("namespace Webshop.Orders.Data\n{\n", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("public static partial class Tables\n", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("TableNameIn(global::Webshop.Orders.Data.Tables.Namespace)", run.GeneratedText, StringComparison.Ordinal);
+        GeneratedCode.AssertNoWarnings(run);
+    }
+
+    [Fact]
+    public void Without_a_root_namespace_the_class_is_in_the_global_namespace()
+    {
+        var run = GeneratorHarness.RunOnValues(new[] { (TestPath, LocalIndexes) }, withAwsSdk: false, new TestOptionsProvider(), """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public const string Table = global::DynamoTables.CustomerOrders.Name;
+            }
+            """);
+
+        Assert.DoesNotContain("namespace ", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("TableNameIn(global::DynamoTables.Namespace)", run.GeneratedText, StringComparison.Ordinal);
+        GeneratedCode.AssertNoWarnings(run);
+    }
+
+    [Theory]
+    [InlineData("class", "Webshop.Orders")]
+    [InlineData("1Tables", "Webshop.Orders")]
+    [InlineData("My-Tables", "Webshop.Orders")]
+    public void An_invalid_class_name_falls_back_to_DynamoTables(string className, string rootNamespace)
+    {
+        var options = new TestOptionsProvider().WithProperty("RootNamespace", rootNamespace).WithProperty("IdpDynamoGeneratedClassName", className);
+        var run = GeneratorHarness.RunOnValues(new[] { (TestPath, LocalIndexes) }, withAwsSdk: false, options);
+        Assert.Contains("public static partial class DynamoTables\n", run.GeneratedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Namespace_item_metadata_names_the_environment_of_a_file_outside_apps()
+    {
+        const string path = "/repo/deploy/dynamo-tables/values.yaml";
+        var options = new TestOptionsProvider().WithProperty("RootNamespace", "Webshop.Orders").WithValuesFile(path, "koa-dev");
+        var run = GeneratorHarness.RunOnValues(new[] { (path, LegacyPrefix) }, withAwsSdk: false, options);
+        Assert.Contains("public const string DeclaredNamespace = \"koa-dev\";", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("public const string DeclaredTableName = \"idp-koa-dev-LegacyUsers\";", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("Declared in values.yaml line", run.GeneratedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_without_the_IdpDynamoValues_flag_are_ignored()
+    {
+        var texts = new[] { new InMemoryAdditionalText(TestPath, LocalIndexes) };
+        var run = GeneratorHarness.Run(CompilationFactory.Create(), texts, new TestOptionsProvider().WithMetadata(TestPath, "IdpDynamoValues", "false"));
+        Assert.Null(run.GeneratedText);
+    }
+
+    [Fact]
+    public void A_sample_consumer_compiles_against_the_generated_accessors()
+    {
+        // The calls samples/Webshop.Orders/OrderStore.cs makes, against both environments' files.
+        var run = GeneratorHarness.RunOnValues(new[] { (TestPath, LocalIndexes), (ProdPath, LocalIndexes.Replace("webshop-test", "webshop-prod", StringComparison.Ordinal)) }, withAwsSdk: true, null, """
+            using System.Collections.Generic;
+            using Amazon.DynamoDBv2.Model;
+            using OrdersTable = Webshop.Orders.DynamoTables.CustomerOrders;
+
+            namespace Webshop.Orders;
+
+            [Amazon.DynamoDBv2.DataModel.DynamoDBTable(OrdersTable.Name)]
+            public sealed class OrderDocument
+            {
+            }
+
+            public static class Requests
+            {
+                public static QueryRequest ByAmount(string customerId) => new()
+                {
+                    TableName = OrdersTable.TableName,
+                    IndexName = OrdersTable.Indexes.AmountIndex,
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#c"] = OrdersTable.HashKey, ["#a"] = OrdersTable.Attributes.TotalAmount },
+                };
+
+                public static GetItemRequest Get(string customerId, string orderDate)
+                    => new() { TableName = OrdersTable.TableNameIn("webshop-prod"), Key = OrdersTable.Key(customerId, orderDate) };
+
+                public static string Prefix => DynamoTables.TableNamePrefix;
+            }
+            """);
+        GeneratedCode.AssertNoWarnings(run);
+    }
+
+    private static string Generate(bool withAwsSdk, params (string Path, string Yaml)[] files) => Generate(withAwsSdk, Array.Empty<string>(), files);
+
+    /// <summary>Runs the generator, asserts the output compiles without warnings, and returns the generated text.</summary>
+    private static string Generate(bool withAwsSdk, string[] allowedWarnings, params (string Path, string Yaml)[] files)
+    {
+        var run = GeneratorHarness.RunOnValues(files, withAwsSdk);
+        GeneratedCode.AssertNoWarnings(run, allowedWarnings);
+        string text = Assert.IsType<string>(run.GeneratedText);
+        if (!withAwsSdk)
+        {
+            Assert.DoesNotContain("Amazon", text, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}
