@@ -88,7 +88,14 @@ public sealed class ValidateDynamoValues : Task
             byPath[full] = item;
             var result = ValuesFileLoader.ValidateFile(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : ChartVersion);
             results.Add(result);
-            diagnostics.AddRange(result.Diagnostics);
+            foreach (var d in result.Diagnostics)
+            {
+                // Not found, a directory, unreadable: name the item as the project lists it, so it can be found there.
+                diagnostics.Add(d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable
+                    ? d with { Message = $"{d.Message}; listed in the project as IdpDynamoValues item '{item.ItemSpec}'" }
+                    : d);
+            }
+
             TableCount += result.Model?.Tables.Count ?? 0;
         }
 

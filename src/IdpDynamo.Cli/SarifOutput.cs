@@ -60,7 +60,9 @@ internal static class SarifOutput
         _ => "note",
     };
 
-    private static string Uri(string path) => path.Replace('\\', '/');
+    /// <summary>A relative URI reference (SARIF §3.10): '/' separators, each segment percent-encoded.</summary>
+    private static string Uri(string path)
+        => string.Join("/", path.Replace('\\', '/').Split('/').Select(segment => System.Uri.EscapeDataString(segment)));
 
     private static string Name(string title) => string.Concat(title.Split(' ', '-', ',', ':', '(', ')', '\'').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
 }

@@ -288,6 +288,7 @@ public sealed class EndToEndTests
 
         Failed(build);
         Contains($"{missing}(1,1): error IDPDYN120: Values file '{missing}' was not found", build);
+        Contains("listed in the project as IdpDynamoValues item '../apps/webshop-dev/orders/dynamodb/values.yaml'", build);
         DoesNotContain("Exception", build);
     }
 
@@ -317,6 +318,7 @@ public sealed class EndToEndTests
         Succeeded(noOp);
         Contains("Skipping target \"IdpDynamoValidateValues\" because all output files are up-to-date with respect to the input files.", noOp);
         DoesNotContain("IdpDynamo.Build: validated", noOp);
+        Assert.True(File.Exists(_sample.StampFile), "IncrementalClean of the no-op build deleted the stamp\n" + noOp);
 
         File.SetLastWriteTimeUtc(_sample.ValuesFile(Prod), DateTime.UtcNow);
         var touched = _sample.Build();
@@ -329,42 +331,40 @@ public sealed class EndToEndTests
     /// <summary>
     /// The sample with webshop-test's managementPolicies commented out: one warning, IDPDYN100, anchored at the 'tables'
     /// key (column 1). The tables stay the sample's, so the service code that uses the generated accessors compiles.
+    /// Returns the canonical prefix of that warning's line, <c>path(line,1): </c>.
     /// </summary>
-    private void WriteOneWarning()
+    private string WriteOneWarning()
     {
         var lines = SampleProject.OriginalValues(Test).Split('\n');
         int policies = Array.FindIndex(lines, l => l.StartsWith("managementPolicies:", StringComparison.Ordinal));
-        Assert.True(policies >= 0, "the sample sets managementPolicies");
+        int tables = Array.FindIndex(lines, l => l.StartsWith("tables:", StringComparison.Ordinal));
+        Assert.True(policies >= 0 && tables >= 0, "the sample sets managementPolicies and tables");
         lines[policies] = "# managementPolicies: deliberately not set";
-        _tablesLine = Array.FindIndex(lines, l => l.StartsWith("tables:", StringComparison.Ordinal)) + 1;
         _sample.WriteValues(Test, string.Join("\n", lines));
+        return $"{_sample.ValuesFile(Test)}({tables + 1},1): ";
     }
-
-    private int _tablesLine;
-
-    private string WarningAt => $"{_sample.ValuesFile(Test)}({_tablesLine},1): ";
 
     [Fact]
     public void Warning_does_not_fail_the_build()
     {
-        WriteOneWarning();
+        string warningAt = WriteOneWarning();
 
         var build = _sample.Build();
 
         Succeeded(build);
-        Contains(WarningAt + "warning IDPDYN100: ", build);
+        Contains(warningAt + "warning IDPDYN100: ", build);
         Contains("IdpDynamo.Build: validated 2 values files with 4 tables: 0 errors, 1 warning,", build);
     }
 
     [Fact]
     public void TreatWarningsAsErrors_fails_the_build_on_a_warning()
     {
-        WriteOneWarning();
+        string warningAt = WriteOneWarning();
 
         var build = _sample.Build("n", "-p:TreatWarningsAsErrors=true");
 
         Failed(build);
-        Contains(WarningAt + "error IDPDYN100: ", build);
+        Contains(warningAt + "error IDPDYN100: ", build);
         DoesNotContain("warning IDPDYN100", build);
     }
 
@@ -383,12 +383,12 @@ public sealed class EndToEndTests
     [Fact]
     public void WarningsAsErrors_promotes_a_warning()
     {
-        WriteOneWarning();
+        string warningAt = WriteOneWarning();
 
         var build = _sample.Build("n", "-p:WarningsAsErrors=IDPDYN100");
 
         Failed(build);
-        Contains(WarningAt + "error IDPDYN100: ", build);
+        Contains(warningAt + "error IDPDYN100: ", build);
     }
 
     // ---- (h) design-time builds ----------------------------------------------------------------------------------------

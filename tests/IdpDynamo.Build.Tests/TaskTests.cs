@@ -258,17 +258,20 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
-    public void Missing_values_file_is_IDPDYN120_naming_the_path()
+    public void Missing_values_file_is_IDPDYN120_naming_the_path_and_the_item()
     {
+        // A relative item spec, as a project writes it: reported at the full path, the item named as written.
         string path = _apps.Missing("webshop-dev");
+        string itemSpec = Path.GetRelativePath(Environment.CurrentDirectory, path);
 
-        Assert.False(Task(Item(path)).Execute(), _engine.Dump());
+        Assert.False(Task(Item(itemSpec)).Execute(), _engine.Dump());
 
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("IDPDYN120", error.Code);
         Assert.Equal(path, error.File);
         Assert.Equal((1, 1), (error.LineNumber, error.ColumnNumber));
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{path}' was not found", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"listed in the project as IdpDynamoValues item '{itemSpec}'", error.Message, StringComparison.Ordinal);
         Assert.Equal(DiagnosticIds.HelpLink("IDPDYN120"), error.HelpLink);
     }
 
@@ -283,7 +286,8 @@ public sealed class TaskTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("IDPDYN121", error.Code);
         Assert.Equal(dir, error.File);
-        Assert.Contains(dir, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{dir}' is a directory", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"listed in the project as IdpDynamoValues item '{dir}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

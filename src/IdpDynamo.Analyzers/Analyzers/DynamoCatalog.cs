@@ -9,12 +9,15 @@ namespace IdpDynamo.Analyzers.Analyzers;
 /// <summary>A declared table as the analyzers see it: the first definition over all values files of the project.</summary>
 internal sealed class CatalogTable
 {
-    public CatalogTable(TableSpec spec, string file, IReadOnlyList<string> namespaces, string accessorPath)
+    public CatalogTable(AccessorTable accessor, string accessorRoot)
     {
-        Spec = spec;
-        File = file;
-        Namespaces = namespaces;
-        AccessorPath = accessorPath;
+        Spec = accessor.Table;
+        File = accessor.SourcePath;
+        Namespaces = accessor.Environments.ToList();
+        AccessorPath = accessorRoot + "." + accessor.Identifier;
+        IndexIdentifiers = accessor.Indexes.ToDictionary(m => m.Name, m => m.Identifier, StringComparer.Ordinal);
+        AttributeIdentifiers = accessor.Attributes.ToDictionary(m => m.Name, m => m.Identifier, StringComparer.Ordinal);
+        var spec = accessor.Table;
         foreach (var index in spec.LocalIndexes.Concat(spec.GlobalIndexes))
         {
             if (index.Name is { Value.Length: > 0 } name && !Indexes.ContainsKey(name.Value))
@@ -43,6 +46,17 @@ internal sealed class CatalogTable
 
     public Dictionary<string, IndexSpec> Indexes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Generated member names of the indexes (<c>Indexes.X</c>) and attributes (<c>Attributes.X</c>).</summary>
+    public Dictionary<string, string> IndexIdentifiers { get; }
+
+    public Dictionary<string, string> AttributeIdentifiers { get; }
+
+    /// <summary>The generated constant for a key attribute: HashKey, RangeKey or Attributes.X.</summary>
+    public string? AttributeAccessor(string attribute)
+        => attribute == HashKey ? AccessorPath + ".HashKey"
+            : attribute == RangeKey ? AccessorPath + ".RangeKey"
+            : AttributeIdentifiers.TryGetValue(attribute, out var id) ? AccessorPath + ".Attributes." + id : null;
+
     public string? TypeOf(string attribute) => Spec.TypeOf(attribute);
 }
 
@@ -51,8 +65,9 @@ internal sealed class DynamoCatalog
 {
     private readonly Dictionary<string, CatalogTable> _byName;
 
-    public DynamoCatalog(IReadOnlyList<CatalogTable> tables, IReadOnlyList<string> namespaces, string? serviceRole, string? accessorRoot)
+    public DynamoCatalog(IReadOnlyList<CatalogTable> tables, IReadOnlyList<string> namespaces, string? serviceRole, string? accessorRoot, string className = "DynamoTables")
     {
+        ClassName = className;
         Tables = tables;
         Namespaces = namespaces;
         ServiceRole = serviceRole;
@@ -73,6 +88,12 @@ internal sealed class DynamoCatalog
 
     /// <summary>The generated root class (<c>global::Ns.DynamoTables</c>) when the generator runs in this compilation.</summary>
     public string? AccessorRoot { get; }
+
+    public string ClassName { get; }
+
+    /// <summary>An accessor for messages: <c>DynamoTables.Orders.Name</c> instead of <c>global::Ns.DynamoTables.Orders.Name</c>.</summary>
+    public string Display(string accessor)
+        => AccessorRoot is { } root && accessor.StartsWith(root, StringComparison.Ordinal) ? ClassName + accessor.Substring(root.Length) : accessor;
 
     public CatalogTable? ByLogicalName(string name) => _byName.TryGetValue(name, out var t) ? t : null;
 

@@ -56,8 +56,8 @@ internal static class ValuesFileCache
         bool generated = compilation.GetTypeByMetadataName(metadataName) is not null;
 
         var schema = AccessorSchema.Build(files, generation.ClassName);
-        var tables = schema.Tables.Select(t => new CatalogTable(t.Table, t.SourcePath, t.Environments.ToList(), root + "." + t.Identifier)).ToList();
-        var catalog = new DynamoCatalog(tables, schema.Namespaces.ToList(), role, generated ? root : null);
+        var tables = schema.Tables.Select(t => new CatalogTable(t, root)).ToList();
+        var catalog = new DynamoCatalog(tables, schema.Namespaces.ToList(), role, generated ? root : null, generation.ClassName);
         return Catalogs.GetValue(options, _ => catalog);
     }
 

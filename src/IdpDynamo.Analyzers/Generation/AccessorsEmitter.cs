@@ -1,3 +1,4 @@
+using System;
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
 using System.Globalization;
@@ -31,7 +32,7 @@ internal static class AccessorsEmitter
         w.WriteLine("// </auto-generated>");
         w.WriteLine("#nullable enable");
         w.WriteLine("#pragma warning disable");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         if (options.Namespace is not null)
         {
             w.WriteLine($"namespace {options.Namespace}");
@@ -39,7 +40,12 @@ internal static class AccessorsEmitter
             w.Indent++;
         }
 
-        string environments = schema.Namespaces.Count == 0 ? "no namespace could be derived" : "namespaces " + string.Join(", ", schema.Namespaces);
+        string environments = schema.Namespaces.Count switch
+        {
+            0 => "no namespace could be derived",
+            1 => "namespace " + schema.Namespaces[0],
+            _ => "namespaces " + string.Join(", ", schema.Namespaces),
+        };
         w.WriteLine($"/// <summary>The DynamoDB tables declared in this project's idp-dynamodb values files ({Xml(environments)}).</summary>");
         w.WriteLine("/// <remarks>");
         w.WriteLine("/// Table names are rendered by the chart as <c>&lt;namespace&gt;-&lt;name&gt;</c> (legacy tables: <c>idp-&lt;namespace&gt;-&lt;name&gt;</c>).");
@@ -53,8 +59,8 @@ internal static class AccessorsEmitter
         EmitRuntime(w, single);
         foreach (var table in schema.Tables)
         {
-            w.WriteLine();
-            EmitTable(w, table, root, single, hasSdk);
+            w.WriteLineNoTabs(string.Empty);
+            EmitTable(w, table, root, single, schema.Namespaces.Count > 0 ? schema.Namespaces[0] : "webshop-test", hasSdk);
         }
 
         w.Indent--;
@@ -79,19 +85,19 @@ internal static class AccessorsEmitter
     {
         w.WriteLine("/// <summary>The environment variable read first for the namespace (Kubernetes downward API: <c>fieldRef: metadata.namespace</c>).</summary>");
         w.WriteLine("public const string PodNamespaceVariable = \"POD_NAMESPACE\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>The namespace file Kubernetes mounts with the service-account token; read when the variable is not set.</summary>");
         w.WriteLine("public const string ServiceAccountNamespaceFile = \"/var/run/secrets/kubernetes.io/serviceaccount/namespace\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         if (single is not null)
         {
             w.WriteLine($"/// <summary>The only namespace the values files are deployed to (<c>{Xml(single)}</c>); a constant because this build has one environment.</summary>");
             w.WriteLine($"public const string DeclaredNamespace = {Literal(single)};");
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
         }
 
         w.WriteLine("private static string? _namespace;");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>");
         w.WriteLine("/// The Kubernetes namespace the service runs in. Set it at startup to choose explicitly; otherwise it is resolved on");
         w.WriteLine("/// first use from <see cref=\"PodNamespaceVariable\"/>, then <see cref=\"ServiceAccountNamespaceFile\"/>.");
@@ -104,10 +110,10 @@ internal static class AccessorsEmitter
         w.WriteLine("set => _namespace = string.IsNullOrWhiteSpace(value) ? throw new global::System.ArgumentException(\"The namespace must not be empty.\", nameof(value)) : value.Trim();");
         w.Indent--;
         w.WriteLine("}");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary><c>&lt;namespace&gt;-</c>: the value for <c>DynamoDBContextConfig.TableNamePrefix</c> (tables without <c>useIdpPrefix</c>).</summary>");
         w.WriteLine("public static string TableNamePrefix => Namespace + \"-\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>Finds the namespace: the environment variable <see cref=\"PodNamespaceVariable\"/>, else the file <paramref name=\"serviceAccountNamespaceFile\"/>.</summary>");
         w.WriteLine("/// <param name=\"getEnvironmentVariable\">Reads an environment variable (normally <see cref=\"global::System.Environment.GetEnvironmentVariable(string)\"/>).</param>");
         w.WriteLine("/// <param name=\"serviceAccountNamespaceFile\">Path of the namespace file (normally <see cref=\"ServiceAccountNamespaceFile\"/>).</param>");
@@ -120,7 +126,7 @@ internal static class AccessorsEmitter
         w.WriteLine("{");
         w.WriteLine("    return fromVariable!.Trim();");
         w.WriteLine("}");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("try");
         w.WriteLine("{");
         w.WriteLine("    if (global::System.IO.File.Exists(serviceAccountNamespaceFile))");
@@ -134,11 +140,13 @@ internal static class AccessorsEmitter
         w.WriteLine("}");
         w.WriteLine("catch (global::System.IO.IOException)");
         w.WriteLine("{");
+        w.WriteLine("    // Unreadable: the same as missing; the exception below says what to do.");
         w.WriteLine("}");
         w.WriteLine("catch (global::System.UnauthorizedAccessException)");
         w.WriteLine("{");
+        w.WriteLine("    // Unreadable: the same as missing; the exception below says what to do.");
         w.WriteLine("}");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("throw new global::System.InvalidOperationException(");
         w.WriteLine("    \"The Kubernetes namespace of this service is unknown, so DynamoDB table names cannot be built. \" +");
         w.WriteLine("    \"Set the namespace at startup, set the \" + PodNamespaceVariable + \" environment variable \" +");
@@ -147,21 +155,34 @@ internal static class AccessorsEmitter
         w.WriteLine("}");
     }
 
-    private static void EmitTable(IndentedTextWriter w, AccessorTable accessor, string root, string? single, bool hasSdk)
+    private static void EmitTable(IndentedTextWriter w, AccessorTable accessor, string root, string? single, string exampleNamespace, bool hasSdk)
     {
         var t = accessor.Table;
         string prefix = t.UsesIdpPrefix ? "idp-" : string.Empty;
         w.WriteLine($"/// <summary>Table <c>{Xml(accessor.Name)}</c>, created in AWS as <c>{Xml(prefix)}&lt;namespace&gt;-{Xml(accessor.Name)}</c>.</summary>");
         w.WriteLine("/// <remarks>");
-        w.WriteLine($"/// <para>Keys: {Xml(KeyText(t))}.</para>");
+        w.WriteLine($"/// <para>Keys: {KeyDoc(t)}.</para>");
         foreach (var index in t.LocalIndexes.Concat(t.GlobalIndexes))
         {
-            w.WriteLine($"/// <para>{Xml(IndexText(t, index))}.</para>");
+            w.WriteLine($"/// <para>{IndexDoc(t, index)}.</para>");
         }
 
-        w.WriteLine($"/// <para>{Xml(SettingsText(t))}.</para>");
-        w.WriteLine($"/// <para>Read access: {Xml(Roles(t.ReadRoles))}. Write access: {Xml(Roles(t.WriteRoles))}.</para>");
-        w.WriteLine($"/// <para>Declared in {Xml(accessor.SourcePath)} line {t.Span.Line.ToString(CultureInfo.InvariantCulture)}; environments: {Xml(string.Join(", ", accessor.Environments))}.</para>");
+        w.WriteLine($"/// <para>{SettingsDoc(t)}.</para>");
+        var environments = accessor.Declarations.Select(d => d.Environment).OfType<string>().Distinct().ToList();
+        if (environments.Count > 0)
+        {
+            w.WriteLine($"/// <para>Environments: {Xml(string.Join(", ", environments))}.</para>");
+        }
+
+        // Roles are per environment (they carry the namespace), so each declaring file gets its own line.
+        foreach (var declaration in accessor.Declarations)
+        {
+            string where = $"{Xml(declaration.SourcePath)} line {declaration.Line.ToString(CultureInfo.InvariantCulture)}";
+            w.WriteLine(declaration.Environment is { } environment
+                ? $"/// <para>{Xml(environment)}: declared in {where}. Read access: {RolesDoc(declaration.ReadRoles)}. Write access: {RolesDoc(declaration.WriteRoles)}.</para>"
+                : $"/// <para>Declared in {where}. Read access: {RolesDoc(declaration.ReadRoles)}. Write access: {RolesDoc(declaration.WriteRoles)}.</para>");
+        }
+
         w.WriteLine("/// </remarks>");
         GeneratedAttributes(w);
         w.WriteLine($"public static partial class {accessor.Identifier}");
@@ -170,37 +191,37 @@ internal static class AccessorsEmitter
 
         w.WriteLine($"/// <summary>The logical table name <c>{Xml(accessor.Name)}</c>, as in the values file; usable in attributes such as <c>[DynamoDBTable]</c>.</summary>");
         w.WriteLine($"public const string Name = {Literal(accessor.Name)};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"/// <summary>The AWS table name in the namespace the service runs in: <c>{Xml(prefix)}&lt;namespace&gt;-{Xml(accessor.Name)}</c>.</summary>");
         w.WriteLine($"public static string TableName => TableNameIn({root}.Namespace);");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>The AWS table name in namespace <paramref name=\"namespace\"/>.</summary>");
-        w.WriteLine("/// <param name=\"namespace\">A Kubernetes namespace such as <c>webshop-test</c>.</param>");
+        w.WriteLine($"/// <param name=\"namespace\">A Kubernetes namespace such as <c>{Xml(exampleNamespace)}</c>.</param>");
         w.WriteLine($"public static string TableNameIn(string @namespace) => {(prefix.Length > 0 ? Literal(prefix) + " + " : string.Empty)}@namespace + \"-\" + Name;");
         if (single is not null)
         {
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
             w.WriteLine($"/// <summary>The AWS table name in <c>{Xml(single)}</c>, the only namespace this build declares.</summary>");
             w.WriteLine($"public const string DeclaredTableName = {Literal(prefix + single + "-" + accessor.Name)};");
         }
 
         if (t.HashKey is { } hash)
         {
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
             w.WriteLine($"/// <summary>The partition key attribute <c>{Xml(hash.Value)}</c> ({Xml(TypeText(t.TypeOf(hash.Value)))}).</summary>");
             w.WriteLine($"public const string HashKey = {Literal(hash.Value)};");
         }
 
         if (t.RangeKey is { } range && range.Value.Length > 0)
         {
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
             w.WriteLine($"/// <summary>The sort key attribute <c>{Xml(range.Value)}</c> ({Xml(TypeText(t.TypeOf(range.Value)))}).</summary>");
             w.WriteLine($"public const string RangeKey = {Literal(range.Value)};");
         }
 
         if (accessor.Attributes.Count > 0)
         {
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
             w.WriteLine("/// <summary>The declared key attributes of the table and its indexes.</summary>");
             w.WriteLine("public static class Attributes");
             w.WriteLine("{");
@@ -210,7 +231,7 @@ internal static class AccessorsEmitter
             {
                 if (!firstMember)
                 {
-                    w.WriteLine();
+                    w.WriteLineNoTabs(string.Empty);
                 }
 
                 firstMember = false;
@@ -224,7 +245,7 @@ internal static class AccessorsEmitter
 
         if (accessor.Indexes.Count > 0)
         {
-            w.WriteLine();
+            w.WriteLineNoTabs(string.Empty);
             w.WriteLine("/// <summary>The table's secondary index names, for <c>IndexName</c>.</summary>");
             w.WriteLine("public static class Indexes");
             w.WriteLine("{");
@@ -235,11 +256,11 @@ internal static class AccessorsEmitter
                 var index = t.LocalIndexes.Concat(t.GlobalIndexes).First(i => i.Name?.Value == member.Name);
                 if (!firstMember)
                 {
-                    w.WriteLine();
+                    w.WriteLineNoTabs(string.Empty);
                 }
 
                 firstMember = false;
-                w.WriteLine($"/// <summary>{Xml(IndexText(t, index))}.</summary>");
+                w.WriteLine($"/// <summary>{IndexDoc(t, index)}.</summary>");
                 w.WriteLine($"public const string {member.Identifier} = {Literal(member.Name)};");
             }
 
@@ -263,7 +284,7 @@ internal static class AccessorsEmitter
             return;
         }
 
-        var keys = new List<(string Attribute, string Type, string Parameter, string Const)> { (hash.Value, hashType, string.Empty, "HashKey") };
+        var keys = new List<(string Attribute, string Type, string Const)> { (hash.Value, hashType, "HashKey") };
         if (t.RangeKey is { Value.Length: > 0 } range)
         {
             if (range.Value == hash.Value || ClrType(t.TypeOf(range.Value)) is not { } rangeType)
@@ -271,11 +292,12 @@ internal static class AccessorsEmitter
                 return;
             }
 
-            keys.Add((range.Value, rangeType, string.Empty, "RangeKey"));
+            keys.Add((range.Value, rangeType, "RangeKey"));
         }
 
-        var parameters = IdentifierNaming.Assign(keys.Select(k => CamelCase(k.Attribute)), new[] { "value" });
-        w.WriteLine();
+        // The parameters are the only names in Key's scope; camelCase keeps them apart from the HashKey/RangeKey constants.
+        var parameters = IdentifierNaming.Assign(keys.Select(k => CamelCase(k.Attribute)), Array.Empty<string>());
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>The primary key of one item, typed from the declared attribute types (S: string, N: decimal, B: byte[]).</summary>");
         for (int i = 0; i < keys.Count; i++)
         {
@@ -337,58 +359,62 @@ internal static class AccessorsEmitter
         _ => $"type '{type}'",
     };
 
-    private static string KeyText(TableSpec t)
+    // The *Doc helpers return XML doc text: every YAML string is escaped with Xml and names are set in <c>.
+
+    private static string Code(string name) => $"<c>{Xml(name)}</c>";
+
+    private static string KeyDoc(TableSpec t)
     {
         var sb = new StringBuilder();
-        sb.Append(t.HashKey is { } h ? $"hash {h.Value} ({TypeText(t.TypeOf(h.Value))})" : "no hashKey");
+        sb.Append(t.HashKey is { } h ? $"hash {Code(h.Value)} ({Xml(TypeText(t.TypeOf(h.Value)))})" : "no hashKey");
         if (t.RangeKey is { Value.Length: > 0 } r)
         {
-            sb.Append($", range {r.Value} ({TypeText(t.TypeOf(r.Value))})");
+            sb.Append($", range {Code(r.Value)} ({Xml(TypeText(t.TypeOf(r.Value)))})");
         }
 
         return sb.ToString();
     }
 
-    private static string IndexText(TableSpec t, IndexSpec index)
+    private static string IndexDoc(TableSpec t, IndexSpec index)
     {
         var sb = new StringBuilder(index.Kind == IndexKind.Local ? "Local secondary index " : "Global secondary index ");
-        sb.Append(index.Name?.Value ?? "?");
+        sb.Append(index.Name is { } name ? Code(name.Value) : "?");
         sb.Append(": hash ");
         string? hash = index.Kind == IndexKind.Local ? t.HashKey?.Value : index.HashKey?.Value;
-        sb.Append(hash is null ? "?" : $"{hash} ({TypeText(t.TypeOf(hash))})");
+        sb.Append(hash is null ? "?" : $"{Code(hash)} ({Xml(TypeText(t.TypeOf(hash)))})");
         if (index.RangeKey is { Value.Length: > 0 } r)
         {
-            sb.Append($", range {r.Value} ({TypeText(t.TypeOf(r.Value))})");
+            sb.Append($", range {Code(r.Value)} ({Xml(TypeText(t.TypeOf(r.Value)))})");
         }
 
-        sb.Append($"; projection {index.ProjectionType?.Value ?? "?"}");
+        sb.Append($"; projection {Xml(index.ProjectionType?.Value ?? "?")}");
         if (index.NonKeyAttributes.Count > 0)
         {
-            sb.Append(" of ").Append(string.Join(", ", index.NonKeyAttributes.Select(a => a.Value)));
+            sb.Append(" of ").Append(string.Join(", ", index.NonKeyAttributes.Select(a => Code(a.Value))));
         }
 
         return sb.ToString();
     }
 
-    private static string SettingsText(TableSpec t)
+    private static string SettingsDoc(TableSpec t)
     {
-        var sb = new StringBuilder($"Billing: {t.BillingMode?.Value ?? "?"}");
+        var sb = new StringBuilder($"Billing: {Xml(t.BillingMode?.Value ?? "?")}");
         if (t.ReadCapacity is { } rc && t.WriteCapacity is { } wc)
         {
             sb.Append($" ({rc.Value.ToString(CultureInfo.InvariantCulture)} read / {wc.Value.ToString(CultureInfo.InvariantCulture)} write units)");
         }
 
-        sb.Append($". Region: {t.EffectiveRegion}");
+        sb.Append($". Region: {Xml(t.EffectiveRegion)}");
         if (t.Ttl?.AttributeName is { } ttl)
         {
-            sb.Append($". TTL: {ttl.Value}{(t.Ttl.Enabled?.Value == true ? string.Empty : " (disabled)")}");
+            sb.Append($". TTL: {Code(ttl.Value)}{(t.Ttl.Enabled?.Value == true ? string.Empty : " (disabled)")}");
         }
 
         sb.Append($". Point-in-time recovery: {(t.PointInTimeRecovery?.Value == false ? "off" : "on")}");
         return sb.ToString();
     }
 
-    private static string Roles(EquatableArray<Field<string>> roles) => roles.Count == 0 ? "none" : string.Join(", ", roles.Select(r => r.Value));
+    private static string RolesDoc(EquatableArray<string> roles) => roles.Count == 0 ? "none" : string.Join(", ", roles.Select(Code));
 
     /// <summary>A C# string literal; every character outside printable ASCII is escaped, so no YAML text can end the literal.</summary>
     public static string Literal(string value)
@@ -423,12 +449,16 @@ internal static class AccessorsEmitter
         return sb.ToString();
     }
 
-    /// <summary>Text for an XML doc comment: markup escaped, line breaks (which would end the comment) turned into spaces.</summary>
+    /// <summary>
+    /// Text for an XML doc comment: markup escaped; line breaks (which would end the comment), other control
+    /// characters and characters XML forbids (unpaired surrogates, U+FFFE, U+FFFF) turned into spaces.
+    /// </summary>
     public static string Xml(string value)
     {
         var sb = new StringBuilder(value.Length);
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             switch (c)
             {
                 case '<':
@@ -440,15 +470,23 @@ internal static class AccessorsEmitter
                 case '&':
                     sb.Append("&amp;");
                     break;
-                case '\r':
-                case '\n':
                 case '\u0085':
                 case '\u2028':
                 case '\u2029':
+                case '\uFFFE':
+                case '\uFFFF':
                     sb.Append(' ');
                     break;
                 default:
-                    sb.Append(c < 0x20 ? ' ' : c);
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        sb.Append(c).Append(value[++i]);
+                    }
+                    else
+                    {
+                        sb.Append(c < 0x20 || char.IsSurrogate(c) ? ' ' : c);
+                    }
+
                     break;
             }
         }

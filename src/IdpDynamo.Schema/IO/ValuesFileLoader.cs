@@ -67,7 +67,8 @@ internal static class ValuesFileLoader
             var info = new FileInfo(fullPath);
             if (info.Length > ValuesValidator.MaxFileBytes)
             {
-                return ValuesValidator.Validate(new byte[ValuesValidator.MaxFileBytes + 1], settings, cancellationToken);
+                // Not read at all: the size alone decides.
+                return new ValuesFileResult(settings, null, new[] { ValuesValidator.TooLarge(info.Length, displayPath) }, false);
             }
 
             bytes = File.ReadAllBytes(fullPath);

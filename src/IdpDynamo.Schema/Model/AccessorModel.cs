@@ -12,7 +12,14 @@ internal sealed record AccessorTable(
     string SourcePath,
     EquatableArray<string> Environments,
     EquatableArray<NamedMember> Indexes,
-    EquatableArray<NamedMember> Attributes);
+    EquatableArray<NamedMember> Attributes,
+    EquatableArray<TableDeclaration> Declarations);
+
+/// <summary>
+/// One values file's definition of a table: its environment (null when no namespace can be derived), where it is
+/// written and the roles it grants there (roles differ per environment, e.g. <c>orders-api-webshop-test</c>).
+/// </summary>
+internal sealed record TableDeclaration(string? Environment, string SourcePath, int Line, EquatableArray<string> ReadRoles, EquatableArray<string> WriteRoles);
 
 /// <summary>A name whose identifier was already taken in its scope (IDPDYN129).</summary>
 internal sealed record NameCollision(string Scope, string Name, string Identifier, string Other, string File, SourceSpan Span);
@@ -26,7 +33,7 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
         "Namespace", "TableNamePrefix", "ResolveNamespace", "DeclaredNamespace", "PodNamespaceVariable", "ServiceAccountNamespaceFile",
     };
 
-    /// <summary>Members of a generated table class an index or attribute class must not be named like.</summary>
+    /// <summary>Members of a generated table class, which a table class must not be named like.</summary>
     public static readonly string[] TableMembers =
     {
         "Name", "TableName", "TableNameIn", "HashKey", "RangeKey", "Attributes", "Indexes", "Key", "DeclaredTableName",
@@ -41,8 +48,10 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var first = new Dictionary<string, (ValuesFile File, TableSpec Table)>(StringComparer.Ordinal);
         var environments = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var declarations = new Dictionary<string, List<TableDeclaration>>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
+            var declaredHere = new HashSet<string>(StringComparer.Ordinal);
             foreach (var table in file.Tables)
             {
                 if (table.Name is not { } name)
@@ -54,27 +63,40 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
                 {
                     first[name.Value] = (file, table);
                     environments[name.Value] = new SortedSet<string>(StringComparer.Ordinal);
+                    declarations[name.Value] = new List<TableDeclaration>();
                 }
 
                 environments[name.Value].Add(file.Namespace ?? PathConventions.ShortPath(file.Path));
+                if (declaredHere.Add(name.Value))
+                {
+                    declarations[name.Value].Add(new TableDeclaration(
+                        file.Namespace,
+                        PathConventions.ShortPath(file.Path),
+                        table.Span.Line,
+                        new EquatableArray<string>(table.ReadRoles.Select(r => r.Value)),
+                        new EquatableArray<string>(table.WriteRoles.Select(r => r.Value))));
+                }
             }
         }
 
         var collisions = new List<NameCollision>();
         var names = first.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
-        var tableIds = IdentifierNaming.Assign(names, RootMembers.Concat(new[] { className }),
+        // A table class sits among the root members and holds the table members (C# forbids a member named like its
+        // enclosing type, CS0542), so neither set may name a table class.
+        var tableIds = IdentifierNaming.Assign(names, RootMembers.Concat(TableMembers).Concat(new[] { className }),
             (name, id, other) => collisions.Add(new NameCollision("table", name, id, other, first[name].File.Path, first[name].Table.Name!.Span)));
 
         var tables = new List<AccessorTable>();
         foreach (var member in tableIds)
         {
             var (file, table) = first[member.Name];
-            var reserved = TableMembers.Concat(new[] { member.Identifier.TrimStart('@') }).ToArray();
+            // Index and attribute constants live in the nested classes Indexes and Attributes: only the name of their
+            // own class is taken there (an attribute called Name stays Attributes.Name).
             var indexNames = table.LocalIndexes.Concat(table.GlobalIndexes).Select(i => i.Name?.Value).OfType<string>().Distinct().ToList();
-            var indexes = IdentifierNaming.Assign(indexNames, reserved,
+            var indexes = IdentifierNaming.Assign(indexNames, new[] { "Indexes" },
                 (name, id, other) => collisions.Add(new NameCollision($"index of table '{member.Name}'", name, id, other, file.Path, table.Name!.Span)));
             var attributeNames = table.Attributes.Select(a => a.Name?.Value).OfType<string>().Distinct().ToList();
-            var attributes = IdentifierNaming.Assign(attributeNames, reserved,
+            var attributes = IdentifierNaming.Assign(attributeNames, new[] { "Attributes" },
                 (name, id, other) => collisions.Add(new NameCollision($"attribute of table '{member.Name}'", name, id, other, file.Path, table.Name!.Span)));
             tables.Add(new AccessorTable(
                 member.Name,
@@ -83,7 +105,8 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
                 PathConventions.ShortPath(file.Path),
                 new EquatableArray<string>(environments[member.Name].ToArray()),
                 new EquatableArray<NamedMember>(indexes.ToArray()),
-                new EquatableArray<NamedMember>(attributes.ToArray())));
+                new EquatableArray<NamedMember>(attributes.ToArray()),
+                new EquatableArray<TableDeclaration>(declarations[member.Name].ToArray())));
         }
 
         var namespaces = ordered.Select(f => f.Namespace).OfType<string>().Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();

@@ -44,32 +44,54 @@ internal static class IdentifierNaming
         return Keywords.Contains(id) ? "@" + id : id;
     }
 
-    /// <summary>Assigns unique identifiers in one scope, in the order given; reserved names are never used.</summary>
+    /// <summary>
+    /// Assigns unique identifiers in one scope; reserved names are never used. A name that already is an identifier
+    /// keeps it (so adding <c>Orders-v2</c> never renames the accessor of an existing <c>Orders_v2</c>); the other
+    /// names are mapped in the order given, a taken identifier getting the first free <c>_2</c>, <c>_3</c>… suffix.
+    /// </summary>
     public static List<NamedMember> Assign(IEnumerable<string> names, IEnumerable<string> reserved, Action<string, string, string>? onCollision = null)
     {
+        var list = new List<string>(names);
         var used = new HashSet<string>(reserved, StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
-        var result = new List<NamedMember>();
-        foreach (var name in names)
+        var ids = new string?[list.Count];
+        for (int i = 0; i < list.Count; i++)
         {
-            string id = ToIdentifier(name);
-            string bare = id.TrimStart('@');
-            if (used.Contains(bare))
+            string name = list[i];
+            if (ToIdentifier(name) == name && used.Add(name))
             {
-                string other = owner.TryGetValue(bare, out var o) ? o : "a generated member";
-                int n = 2;
-                while (used.Contains(bare + "_" + n))
+                owner[name] = name;
+                ids[i] = name;
+            }
+        }
+
+        var result = new List<NamedMember>(list.Count);
+        for (int i = 0; i < list.Count; i++)
+        {
+            string name = list[i];
+            string? id = ids[i];
+            if (id is null)
+            {
+                id = ToIdentifier(name);
+                string bare = id.TrimStart('@');
+                if (used.Contains(bare))
                 {
-                    n++;
+                    string other = owner.TryGetValue(bare, out var o) ? o : "a generated member";
+                    int n = 2;
+                    while (used.Contains(bare + "_" + n))
+                    {
+                        n++;
+                    }
+
+                    bare += "_" + n;
+                    id = bare;
+                    onCollision?.Invoke(name, id, other);
                 }
 
-                bare += "_" + n;
-                id = bare;
-                onCollision?.Invoke(name, id, other);
+                used.Add(bare);
+                owner[bare] = name;
             }
 
-            used.Add(bare);
-            owner[bare] = name;
             result.Add(new NamedMember(name, id));
         }
 

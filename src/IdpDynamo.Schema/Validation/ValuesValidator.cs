@@ -45,8 +45,7 @@ internal static class ValuesValidator
         {
             if (content.Length > MaxFileBytes)
             {
-                bag.Report(DiagnosticIds.FileTooLarge, SourceSpan.FileStart,
-                    $"The file is {content.Length / (1024 * 1024)} MiB; a values file above {MaxFileBytes / (1024 * 1024)} MiB cannot be deployed (Helm stores a release in a 1 MiB Secret) and is not validated");
+                bag.Add(TooLarge(content.Length, settings.DisplayPath));
                 return new ValuesFileResult(settings, null, Sorted(bag), false);
             }
 
@@ -73,6 +72,12 @@ internal static class ValuesValidator
 
         return new ValuesFileResult(settings, model, Sorted(bag), skipped);
     }
+
+    /// <summary>IDPDYN130 for a file of <paramref name="bytes"/> bytes.</summary>
+    public static Diagnostic TooLarge(long bytes, string displayPath)
+        => new(DiagnosticIds.FileTooLarge, Severity.Error,
+            $"The file is {Math.Round(bytes / (1024.0 * 1024.0), 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} MiB; a values file above {MaxFileBytes / (1024 * 1024)} MiB cannot be deployed (Helm stores a release in a 1 MiB Secret) and is not validated",
+            displayPath, SourceSpan.FileStart);
 
     public static string InternalErrorMessage(Exception ex)
         => $"Internal error while validating this file; this is a bug in IdpDynamo.Build, please report it: {ex.GetType().Name}: {ex.Message}";
@@ -162,7 +167,7 @@ internal static class ValuesValidator
                 }
             }
 
-            var withoutNamespace = files.Where(f => f.Settings.Namespace is null && !f.Skipped).ToList();
+            var withoutNamespace = files.Where(f => f.Settings.Namespace is null && !f.Skipped && f.Model is not null).ToList();
             if (withoutNamespace.Count > 0)
             {
                 string which = withoutNamespace.Count == 1 ? "this values file" : $"{withoutNamespace.Count} values files";

@@ -57,8 +57,10 @@ public class DynamoAccessorsGeneratorTests
     {
         string two = Generate(withAwsSdk: false, (TestPath, TestEnvironment), (ProdPath, ProdEnvironment));
         Assert.Contains("(namespaces webshop-prod, webshop-test)", two, StringComparison.Ordinal);
-        Assert.Contains("environments: webshop-prod, webshop-test.", two, StringComparison.Ordinal);
-        Assert.Contains("environments: webshop-test.", two, StringComparison.Ordinal); // Experiments: test only
+        Assert.Contains("/// <para>Environments: webshop-prod, webshop-test.</para>", two, StringComparison.Ordinal); // CustomerOrders
+        Assert.Contains("/// <para>Environments: webshop-test.</para>", two, StringComparison.Ordinal);               // Experiments
+        Assert.Contains("/// <para>webshop-prod: declared in apps/webshop-prod/orders/dynamodb/values.yaml line 3. Read access: <c>orders-api-webshop-prod</c>.", two, StringComparison.Ordinal);
+        Assert.Contains("/// <para>webshop-test: declared in apps/webshop-test/orders/dynamodb/values.yaml line 3. Read access: <c>orders-api-webshop-test</c>.", two, StringComparison.Ordinal);
         Assert.DoesNotContain("DeclaredNamespace", two, StringComparison.Ordinal);
         Assert.DoesNotContain("DeclaredTableName", two, StringComparison.Ordinal);
 
@@ -84,15 +86,38 @@ public class DynamoAccessorsGeneratorTests
     public void Hostile_names_map_to_predictable_identifiers()
     {
         string code = Generate(withAwsSdk: true, LowerCaseTypeName, (TestPath, HostileNames));
-        Assert.Contains("public static partial class IpAccessAgreement_v2", code, StringComparison.Ordinal);
-        Assert.Contains("public static partial class @class", code, StringComparison.Ordinal);
-        Assert.Contains("public static partial class _2024_Orders", code, StringComparison.Ordinal);
-        Assert.Contains("public static partial class Bestillinger_æøå", code, StringComparison.Ordinal);
-        Assert.Contains("public static partial class Orders_v2\n", code, StringComparison.Ordinal);   // Orders-v2 (ordinal first)
-        Assert.Contains("public static partial class Orders_v2_2\n", code, StringComparison.Ordinal); // Orders.v2
-        Assert.Contains("public const string Name = \"Orders.v2\";", code, StringComparison.Ordinal);
-        Assert.Contains("public const string Name = \"Quote\\\"Table\\\\Back\";", code, StringComparison.Ordinal);
+        AssertTable(code, "IpAccessAgreement_v2", "\"IpAccessAgreement-v2\"");
+        AssertTable(code, "@class", "\"class\"");
+        AssertTable(code, "_2024_Orders", "\"2024-Orders\"");
+        AssertTable(code, "Bestillinger_æøå", "\"Bestillinger-\\u00E6\\u00F8\\u00E5\"");
+        AssertTable(code, "Emoji____Tab__End", "\"Emoji-\\uD83D\\uDE80-Tab\\u0009\\u2028End\"");
+
+        // Orders_v2 already is an identifier and keeps it; Orders-v2 and Orders.v2 (ordinal order) get suffixes.
+        AssertTable(code, "Orders_v2", "\"Orders_v2\"");
+        AssertTable(code, "Orders_v2_2", "\"Orders-v2\"");
+        AssertTable(code, "Orders_v2_3", "\"Orders.v2\"");
+
+        // Names of generated members are taken: a table class may not be named like its members or the root's.
+        AssertTable(code, "Key_2", "\"Key\"");
+        AssertTable(code, "Namespace_2", "\"Namespace\"");
+        AssertTable(code, "DynamoTables_2", "\"DynamoTables\"");
+        Assert.Contains("public const string Name = \"Name\";", code, StringComparison.Ordinal); // Key_2.Attributes.Name
+        Assert.Contains("public const string Indexes_2 = \"Indexes\";", code, StringComparison.Ordinal);
+        Assert.Contains("Key(string @namespace, decimal value)", code, StringComparison.Ordinal);
+
+        // Literals escape quotes, backslashes and everything outside printable ASCII.
+        AssertTable(code, "Quote_Table_Back", "\"Quote\\\"Table\\\\Back\"");
         Assert.Contains("public const string RangeKey = \"Line\\u000ABreak\";", code, StringComparison.Ordinal);
+    }
+
+    /// <summary>The table class <paramref name="identifier"/> exists and its Name constant is <paramref name="literal"/>.</summary>
+    private static void AssertTable(string code, string identifier, string literal)
+    {
+        string header = $"public static partial class {identifier}\n";
+        int at = code.IndexOf(header, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"No table class {identifier}");
+        int name = code.IndexOf("public const string Name = ", at, StringComparison.Ordinal);
+        Assert.Equal(literal, code[(name + "public const string Name = ".Length)..code.IndexOf(';', name)]);
     }
 
     [Fact]
@@ -130,7 +155,7 @@ public class DynamoAccessorsGeneratorTests
             }
             """);
 
-        Assert.DoesNotContain("namespace ", run.GeneratedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nnamespace ", run.GeneratedText, StringComparison.Ordinal);
         Assert.Contains("TableNameIn(global::DynamoTables.Namespace)", run.GeneratedText, StringComparison.Ordinal);
         GeneratedCode.AssertNoWarnings(run);
     }
@@ -154,7 +179,7 @@ public class DynamoAccessorsGeneratorTests
         var run = GeneratorHarness.RunOnValues(new[] { (path, LegacyPrefix) }, withAwsSdk: false, options);
         Assert.Contains("public const string DeclaredNamespace = \"koa-dev\";", run.GeneratedText, StringComparison.Ordinal);
         Assert.Contains("public const string DeclaredTableName = \"idp-koa-dev-LegacyUsers\";", run.GeneratedText, StringComparison.Ordinal);
-        Assert.Contains("Declared in values.yaml line", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("/// <para>koa-dev: declared in values.yaml line 3.", run.GeneratedText, StringComparison.Ordinal);
     }
 
     [Fact]

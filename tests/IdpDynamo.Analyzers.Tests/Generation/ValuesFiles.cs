@@ -46,13 +46,13 @@ internal static class ValuesFiles
             hashKey: Sku
             attributes:
               - name: Sku
-                type: S
+                type: 'S'
               - name: Category
-                type: S
+                type: 'S'
               - name: Price
-                type: N
+                type: 'N'
               - name: OwnerId
-                type: N
+                type: 'N'
             billingMode: PROVISIONED
             readCapacity: 5
             writeCapacity: 2
@@ -78,9 +78,9 @@ internal static class ValuesFiles
             rangeKey: Day
             attributes:
               - name: CounterId
-                type: N
+                type: 'N'
               - name: Day
-                type: N
+                type: 'N'
             billingMode: PAY_PER_REQUEST
         """;
 
@@ -92,7 +92,7 @@ internal static class ValuesFiles
             hashKey: SessionId
             attributes:
               - name: SessionId
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
             ttl:
               attributeName: ExpiresAt
@@ -102,7 +102,7 @@ internal static class ValuesFiles
             hashKey: TokenHash
             attributes:
               - name: TokenHash
-                type: B
+                type: 'B'
             billingMode: PAY_PER_REQUEST
             ttl:
               attributeName: ValidUntil
@@ -118,7 +118,7 @@ internal static class ValuesFiles
             hashKey: UserId
             attributes:
               - name: UserId
-                type: N
+                type: 'N'
             billingMode: PAY_PER_REQUEST
             serviceAccountReadRoles: ["orders-api-webshop-test"]
 
@@ -126,7 +126,7 @@ internal static class ValuesFiles
             hashKey: UserId
             attributes:
               - name: UserId
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
         """;
 
@@ -139,9 +139,9 @@ internal static class ValuesFiles
             rangeKey: OrderDate
             attributes:
               - name: CustomerId
-                type: S
+                type: 'S'
               - name: OrderDate
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
             serviceAccountReadRoles: ["orders-api-webshop-test"]
             serviceAccountWriteRoles: ["orders-api-webshop-test"]
@@ -150,7 +150,7 @@ internal static class ValuesFiles
             hashKey: ExperimentId
             attributes:
               - name: ExperimentId
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
             serviceAccountReadRoles: ["orders-api-webshop-test"]
         """;
@@ -164,9 +164,9 @@ internal static class ValuesFiles
             rangeKey: OrderDate
             attributes:
               - name: CustomerId
-                type: S
+                type: 'S'
               - name: OrderDate
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
             serviceAccountReadRoles: ["orders-api-webshop-prod"]
             serviceAccountWriteRoles: ["orders-api-webshop-prod"]
@@ -184,9 +184,9 @@ internal static class ValuesFiles
             rangeKey: "Line\nBreak"
             attributes:
               - name: "id\"\\x"
-                type: S
+                type: 'S'
               - name: "Line\nBreak"
-                type: N
+                type: 'N'
             billingMode: PAY_PER_REQUEST
             serviceAccountReadRoles: ["</summary><b>role</b>", "a&b"]
 
@@ -194,7 +194,7 @@ internal static class ValuesFiles
             hashKey: "<c>"
             attributes:
               - name: "<c>"
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
             localSecondaryIndex:
               - name: "*/ idx </summary>"
@@ -205,14 +205,14 @@ internal static class ValuesFiles
             hashKey: Kunde-Nr
             attributes:
               - name: Kunde-Nr
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: "Emoji-\U0001F680-Tab\t\u2028End"
             hashKey: Id
             attributes:
               - name: Id
-                type: B
+                type: 'B'
             billingMode: PAY_PER_REQUEST
 
           - name: class
@@ -220,9 +220,9 @@ internal static class ValuesFiles
             rangeKey: value
             attributes:
               - name: namespace
-                type: S
+                type: 'S'
               - name: value
-                type: N
+                type: 'N'
             billingMode: PAY_PER_REQUEST
             globalSecondaryIndex:
               - name: Indexes
@@ -233,49 +233,56 @@ internal static class ValuesFiles
             hashKey: 1st
             attributes:
               - name: 1st
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: IpAccessAgreement-v2
             hashKey: Id
             attributes:
               - name: Id
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: Orders.v2
             hashKey: Id
             attributes:
               - name: Id
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: Orders-v2
             hashKey: Id
             attributes:
               - name: Id
-                type: S
+                type: 'S'
+            billingMode: PAY_PER_REQUEST
+
+          - name: Orders_v2
+            hashKey: Id
+            attributes:
+              - name: Id
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: Key
             hashKey: Name
             attributes:
               - name: Name
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: Namespace
             hashKey: Id
             attributes:
               - name: Id
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
 
           - name: DynamoTables
             hashKey: Id
             attributes:
               - name: Id
-                type: S
+                type: 'S'
             billingMode: PAY_PER_REQUEST
         """;
 }

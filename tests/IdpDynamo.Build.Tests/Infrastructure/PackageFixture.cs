@@ -23,26 +23,34 @@ public sealed class PackageFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
 
-        // The pack restores and builds the repository's own projects: it runs with the caller's package cache, never
-        // the isolated one (that would rewrite the repository's obj/project.assets.json to point at a temp folder).
-        Pack = DotnetCli.Run(RepositoryPaths.Root, null,
-            "pack", Path.Combine(RepositoryPaths.Root, "nuget", "IdpDynamo.Build.Package.csproj"),
-            "-c", "Release", "-o", Feed, "-nologo", "-nodeReuse:false", "-tl:off");
-        string[] packages = Directory.GetFiles(Feed, "*.nupkg");
-        if (Pack.ExitCode != 0 || packages.Length != 1)
+        try
         {
-            throw new InvalidOperationException($"Packing IdpDynamo.Build failed ({packages.Length} .nupkg in {Feed}):\n{Pack}");
+            // The pack restores and builds the repository's own projects: it runs with the caller's package cache, never
+            // the isolated one (that would rewrite the repository's obj/project.assets.json to point at a temp folder).
+            Pack = DotnetCli.Run(RepositoryPaths.Root, null,
+                "pack", Path.Combine(RepositoryPaths.Root, "nuget", "IdpDynamo.Build.Package.csproj"),
+                "-c", "Release", "-o", Feed, "-nologo", "-nodeReuse:false", "-tl:off");
+            string[] packages = Directory.GetFiles(Feed, "*.nupkg");
+            if (Pack.ExitCode != 0 || packages.Length != 1)
+            {
+                throw new InvalidOperationException($"Packing IdpDynamo.Build failed ({packages.Length} .nupkg in {Feed}):\n{Pack}");
+            }
+
+            Nupkg = packages[0];
+
+            string stale = Path.Combine(PackagesFolder, "idpdynamo.build");
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+
+            Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder);
         }
-
-        Nupkg = packages[0];
-
-        string stale = Path.Combine(PackagesFolder, "idpdynamo.build");
-        if (Directory.Exists(stale))
+        catch
         {
-            Directory.Delete(stale, recursive: true);
+            Dispose(); // xunit does not dispose a fixture whose constructor threw
+            throw;
         }
-
-        Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder);
     }
 
     /// <summary>Temp folder of this run (feed and sample copy); deleted on dispose.</summary>

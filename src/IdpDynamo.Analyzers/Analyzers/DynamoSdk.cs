@@ -1,0 +1,126 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>How a call uses a table: IAM read or write, or table management (which the chart owns).</summary>
+internal enum TableAccess
+{
+    Read,
+    Write,
+    Control,
+}
+
+/// <summary>
+/// The AWS SDK for .NET (DynamoDBv2) as seen by the analyzers, matched by metadata name so v3.7 and v4 shapes both
+/// work and nothing is referenced at compile time.
+/// </summary>
+internal sealed class DynamoSdk
+{
+    private DynamoSdk(Compilation compilation)
+    {
+        AttributeValue = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue")!;
+        TableAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBTableAttribute");
+        HashKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBHashKeyAttribute");
+        RangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
+        PropertyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBPropertyAttribute");
+        GsiHashKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexHashKeyAttribute");
+        GsiRangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexRangeKeyAttribute");
+        LsiRangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBLocalSecondaryIndexRangeKeyAttribute");
+    }
+
+    public INamedTypeSymbol AttributeValue { get; }
+
+    public INamedTypeSymbol? TableAttribute { get; }
+
+    public INamedTypeSymbol? HashKeyAttribute { get; }
+
+    public INamedTypeSymbol? RangeKeyAttribute { get; }
+
+    public INamedTypeSymbol? PropertyAttribute { get; }
+
+    public INamedTypeSymbol? GsiHashKeyAttribute { get; }
+
+    public INamedTypeSymbol? GsiRangeKeyAttribute { get; }
+
+    public INamedTypeSymbol? LsiRangeKeyAttribute { get; }
+
+    /// <summary>Null when the compilation does not reference AWSSDK.DynamoDBv2 (the analyzers then do nothing).</summary>
+    public static DynamoSdk? TryCreate(Compilation compilation)
+        => compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is null ? null : new DynamoSdk(compilation);
+
+    /// <summary>Whether a symbol belongs to the SDK's <c>Amazon.DynamoDBv2</c> namespaces.</summary>
+    public static bool IsDynamo(ISymbol? symbol)
+    {
+        var ns = symbol as INamespaceSymbol ?? symbol?.ContainingNamespace;
+        INamespaceSymbol? previous = null;
+        while (ns is { IsGlobalNamespace: false })
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name == "Amazon" && previous?.Name == "DynamoDBv2";
+            }
+
+            previous = ns;
+            ns = ns.ContainingNamespace;
+        }
+
+        return false;
+    }
+
+    /// <summary>Response and description types carry table names as data, not as uses.</summary>
+    public static bool IsSource(ITypeSymbol type)
+        => type.Name.EndsWith("Response", StringComparison.Ordinal) || type.Name.EndsWith("Description", StringComparison.Ordinal)
+           || type.Name.EndsWith("Summary", StringComparison.Ordinal) || type.Name.EndsWith("Details", StringComparison.Ordinal)
+           || type.Name == "ConsumedCapacity";
+
+    public static TableAccess AccessOfType(ITypeSymbol type) => AccessOfName(type.Name);
+
+    /// <summary>The IAM action class of a request type or client method name (PutItemRequest, PutItemAsync, Put, ...).</summary>
+    public static TableAccess AccessOfName(string name)
+    {
+        string n = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+        n = n.EndsWith("Request", StringComparison.Ordinal) ? n.Substring(0, n.Length - 7) : n;
+        return n switch
+        {
+            "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem" or "TransactWriteItems" or "Put" or "Update" or "Delete" or "StartBulkPutItems" => TableAccess.Write,
+            "CreateTable" or "DeleteTable" or "UpdateTable" or "UpdateTimeToLive" or "UpdateContinuousBackups" or "CreateBackup" or "DescribeTable"
+                or "DescribeTimeToLive" or "DescribeContinuousBackups" or "UpdateContributorInsights" or "DescribeContributorInsights" => TableAccess.Control,
+            _ => TableAccess.Read,
+        };
+    }
+
+    public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        => attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    /// <summary>[DynamoDBTable] of a type or its nearest base type (the attribute is inherited).</summary>
+    public AttributeData? TableAttributeOf(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (FindAttribute(t, TableAttribute) is { } attribute)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The table name an entity maps to (its [DynamoDBTable] constant), or null.</summary>
+    public string? TableNameOf(ITypeSymbol? type)
+    {
+        if (TableAttributeOf(type) is not { } attribute)
+        {
+            return null;
+        }
+
+        if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string name)
+        {
+            return name;
+        }
+
+        return attribute.NamedArguments.FirstOrDefault(a => a.Key == "TableName").Value.Value as string;
+    }
+}

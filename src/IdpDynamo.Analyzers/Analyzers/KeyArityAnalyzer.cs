@@ -1,0 +1,61 @@
+using System.Linq;
+using IdpDynamo.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// IDPDYN208: a DataModel call that passes key values by position (<c>LoadAsync&lt;T&gt;(hash)</c>,
+/// <c>DeleteAsync&lt;T&gt;(hash, range)</c>, the synchronous forms too) with the wrong number for T's table: only
+/// the hash key on a table with a sort key (the SDK throws "Unable to convert range key value"), or a range key on
+/// a table without one.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
+{
+    public KeyArityAnalyzer()
+        : base(DiagnosticDescriptors.KeyArity)
+    {
+    }
+
+    private protected override void Register(DynamoStart start)
+    {
+        var catalog = start.Catalog;
+        start.RegisterOperationAction(
+            ctx =>
+            {
+                var invocation = (IInvocationOperation)ctx.Operation;
+                var method = invocation.TargetMethod;
+                if (!DynamoSdk.IsDynamo(method.ContainingType) || method.Name is not ("Load" or "LoadAsync" or "Delete" or "DeleteAsync") || method.TypeArguments.Length != 1)
+                {
+                    return;
+                }
+
+                var parameters = invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).Select(a => a.Parameter?.Name).ToList();
+                if (!parameters.Contains("hashKey"))
+                {
+                    return; // the entity overloads (LoadAsync(T keyObject), DeleteAsync(T value)) carry the key themselves
+                }
+
+                if (start.Sdk.TableNameOf(method.TypeArguments[0]) is not { } name || catalog.Match(name) is not { } table || table.HashKey is null)
+                {
+                    return;
+                }
+
+                bool passesRange = parameters.Contains("rangeKey");
+                if (table.RangeKey is not null && !passesRange)
+                {
+                    ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyArity, invocation.Syntax.GetLocation(),
+                        $"Table '{table.Name}' has key ({table.HashKey}, {table.RangeKey}) but this {method.Name} passes only the hash key; pass the range key too"));
+                }
+                else if (table.RangeKey is null && passesRange)
+                {
+                    ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyArity, invocation.Syntax.GetLocation(),
+                        $"Table '{table.Name}' has only the hash key '{table.HashKey}' but this {method.Name} also passes a range key"));
+                }
+            },
+            OperationKind.Invocation);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Schema.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// IDPDYN206: a query's <c>KeyConditionExpression</c> (with <c>#name</c> placeholders from an inline
+/// <c>ExpressionAttributeNames</c>) or legacy <c>KeyConditions</c> that does not fit the key schema of the table or of
+/// the index in <c>IndexName</c>: no equality on the partition key, a condition on a non-key attribute, two
+/// conditions on the sort key, begins_with on a number key, or OR/NOT/IN.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
+{
+    public KeyConditionAnalyzer()
+        : base(DiagnosticDescriptors.KeyConditionMismatch)
+    {
+    }
+
+    private protected override void Register(DynamoStart start)
+    {
+        var catalog = start.Catalog;
+        start.RegisterOperationAction(
+            ctx =>
+            {
+                var creation = (IObjectCreationOperation)ctx.Operation;
+                if (creation.Type?.Name != "QueryRequest" || RequestContext.From(creation, catalog, ctx.CancellationToken) is not { Table: { } table } request)
+                {
+                    return;
+                }
+
+                // The key schema the query runs against: the table, or the index it names.
+                string? hash = table.HashKey, range = table.RangeKey, target = $"table '{table.Name}'";
+                if (request.Members.ContainsKey("IndexName"))
+                {
+                    if (request.Exact("IndexName", ctx.CancellationToken) is not { } indexName || !table.Indexes.TryGetValue(indexName, out var index))
+                    {
+                        return;
+                    }
+
+                    hash = index.Kind == IndexKind.Local ? table.HashKey : index.HashKey?.Value;
+                    range = index.RangeKey?.Value;
+                    target = $"index '{indexName}' of table '{table.Name}'";
+                }
+
+                if (hash is null)
+                {
+                    return;
+                }
+
+                if (request.Members.TryGetValue("KeyConditionExpression", out var expressionValue)
+                    && StringResolver.Resolve(expressionValue, ctx.CancellationToken).Exact is { } expression)
+                {
+                    var names = Names(request, ctx.CancellationToken);
+                    var parsed = KeyConditionParser.Parse(expression);
+                    string? problem = parsed.Error is { } e ? $"{e}; {target}" : parsed.Understood ? Check(parsed.Conditions, names, hash, range, table, target) : null;
+                    if (problem is not null)
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyConditionMismatch, expressionValue.Syntax.GetLocation(), problem));
+                    }
+                }
+                else if (request.Members.TryGetValue("KeyConditions", out var legacy) && Sinks.IsFullyInline(legacy))
+                {
+                    var keys = Sinks.DictionaryKeys(legacy).Select(k => StringResolver.Resolve(k, ctx.CancellationToken).Exact).ToList();
+                    if (keys.All(k => k is not null))
+                    {
+                        var conditions = keys.Select(k => new KeyCondition(k!, k == hash ? "=" : "?")).ToList();
+                        if (Check(conditions, new Dictionary<string, string>(), hash, range, table, target) is { } problem)
+                        {
+                            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyConditionMismatch, legacy.Syntax.GetLocation(), problem));
+                        }
+                    }
+                }
+            },
+            OperationKind.ObjectCreation);
+    }
+
+    /// <summary>#placeholder → attribute; null when placeholders cannot be resolved (then expressions using them are skipped).</summary>
+    private static Dictionary<string, string>? Names(RequestContext request, System.Threading.CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        if (!request.Members.TryGetValue("ExpressionAttributeNames", out var value))
+        {
+            return names;
+        }
+
+        if (!Sinks.IsFullyInline(value))
+        {
+            return null;
+        }
+
+        foreach (var (key, attribute) in Sinks.DictionaryEntries(value))
+        {
+            if (StringResolver.Resolve(key, cancellationToken).Exact is not { } k || StringResolver.Resolve(attribute, cancellationToken).Exact is not { } a)
+            {
+                return null;
+            }
+
+            names[k] = a;
+        }
+
+        return names;
+    }
+
+    private static string? Check(List<KeyCondition> conditions, Dictionary<string, string>? names, string hash, string? range, CatalogTable table, string target)
+    {
+        var resolved = new List<(string Attribute, string Operator)>();
+        foreach (var condition in conditions)
+        {
+            string attribute = condition.Path;
+            if (attribute.StartsWith("#", System.StringComparison.Ordinal))
+            {
+                if (names is null)
+                {
+                    return null;
+                }
+
+                if (!names.TryGetValue(attribute, out var real))
+                {
+                    return $"The key condition uses '{attribute}', which ExpressionAttributeNames does not define; DynamoDB rejects the query";
+                }
+
+                attribute = real;
+            }
+
+            resolved.Add((attribute, condition.Operator));
+        }
+
+        string keys = range is null ? $"partition key '{hash}'" : $"partition key '{hash}' and sort key '{range}'";
+        foreach (var (attribute, op) in resolved)
+        {
+            if (attribute != hash && attribute != range)
+            {
+                return $"The key condition tests '{attribute}', which is not a key of {target} (its {keys}); move it to FilterExpression";
+            }
+        }
+
+        var onHash = resolved.Where(c => c.Attribute == hash).ToList();
+        if (onHash.Count == 0)
+        {
+            return $"The key condition does not test the partition key '{hash}' of {target}; a query needs '{hash} = :value'";
+        }
+
+        if (onHash.Count > 1 || onHash[0].Operator != "=")
+        {
+            return $"The key condition must test the partition key '{hash}' of {target} with exactly one '='";
+        }
+
+        var onRange = resolved.Where(c => c.Attribute == range).ToList();
+        if (onRange.Count > 1)
+        {
+            return $"The key condition tests the sort key '{range}' of {target} more than once; use one comparison, BETWEEN or begins_with";
+        }
+
+        if (onRange.Count == 1 && onRange[0].Operator == "begins_with" && table.TypeOf(range!) == "N")
+        {
+            return $"begins_with cannot be used on the number sort key '{range}' of {target}";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Linq;
+using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// IDPDYN202: an index name that the named table does not declare (or that no table declares when the table is
+/// unresolved), in request objects and in DataModel index attributes; an LSI attribute naming a GSI and vice versa.
+/// IDPDYN203: <c>ConsistentRead = true</c> with a global secondary index.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
+{
+    public UnknownIndexAnalyzer()
+        : base(DiagnosticDescriptors.UnknownIndex, DiagnosticDescriptors.ConsistentReadOnGsi)
+    {
+    }
+
+    private protected override void Register(DynamoStart start)
+    {
+        var catalog = start.Catalog;
+        start.RegisterOperationAction(
+            ctx =>
+            {
+                var request = RequestContext.From((IObjectCreationOperation)ctx.Operation, catalog, ctx.CancellationToken);
+                if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue) || StringResolver.Resolve(indexValue, ctx.CancellationToken).Exact is not { } index)
+                {
+                    return;
+                }
+
+                bool namesATable = request.Members.ContainsKey("TableName");
+                if (request.Table is { } table)
+                {
+                    if (!table.Indexes.TryGetValue(index, out var spec))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{table.Name}'",
+                            Suggestions.DidYouMean(index, table.Indexes.Keys)));
+                    }
+                    else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), index, table.Name));
+                    }
+                }
+                else if (!namesATable || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
+                {
+                    // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
+                    var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
+                    if (all.Count > 0 && !all.Contains(index))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, "any table of the values files",
+                            Suggestions.DidYouMean(index, all)));
+                    }
+                }
+            },
+            OperationKind.ObjectCreation);
+
+        start.RegisterSymbolAction(
+            ctx =>
+            {
+                var sdk = start.Sdk;
+                if (sdk.TableNameOf(ctx.Symbol.ContainingType) is not { } name || catalog.Match(name) is not { } table)
+                {
+                    return;
+                }
+
+                foreach (var attribute in ctx.Symbol.GetAttributes())
+                {
+                    IndexKind? kind = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sdk.LsiRangeKeyAttribute) ? IndexKind.Local
+                        : SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sdk.GsiHashKeyAttribute) || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sdk.GsiRangeKeyAttribute) ? IndexKind.Global
+                        : null;
+                    if (kind is null)
+                    {
+                        continue;
+                    }
+
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? ctx.Symbol.Locations.FirstOrDefault();
+                    foreach (var index in IndexNames(attribute))
+                    {
+                        if (!table.Indexes.TryGetValue(index, out var spec))
+                        {
+                            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, $"table '{table.Name}'", Suggestions.DidYouMean(index, table.Indexes.Keys)));
+                        }
+                        else if (spec.Kind != kind)
+                        {
+                            string declared = spec.Kind == IndexKind.Local ? "a local" : "a global";
+                            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, $"table '{table.Name}' as {(kind == IndexKind.Local ? "a local" : "a global")} secondary index",
+                                $"; the values file declares it as {declared} secondary index"));
+                        }
+                    }
+                }
+            },
+            SymbolKind.Property,
+            SymbolKind.Field);
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> IndexNames(AttributeData attribute)
+    {
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Value is string single)
+            {
+                yield return single;
+            }
+            else if (argument.Kind == TypedConstantKind.Array)
+            {
+                foreach (var item in argument.Values)
+                {
+                    if (item.Value is string name)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "IndexNames" && named.Value.Kind == TypedConstantKind.Array)
+            {
+                foreach (var item in named.Value.Values)
+                {
+                    if (item.Value is string name)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Linq;
+using IdpDynamo.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// IDPDYN201: a table name (request TableName, tableName arguments, RequestItems keys, [DynamoDBTable]) that matches no
+/// table of the values files. Only resolved values are checked: a name from configuration or a parameter is never reported.
+/// Table management calls (CreateTable in tests, for instance) are left alone: the chart owns the tables.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
+{
+    public UnknownTableAnalyzer()
+        : base(DiagnosticDescriptors.UnknownTable)
+    {
+    }
+
+    private protected override void Register(DynamoStart start)
+    {
+        var catalog = start.Catalog;
+        start.RegisterOperationAction(
+            ctx =>
+            {
+                foreach (var sink in Sinks.Tables(ctx.Operation))
+                {
+                    if (sink.Access == TableAccess.Control)
+                    {
+                        continue;
+                    }
+
+                    var resolved = StringResolver.Resolve(sink.Value, ctx.CancellationToken);
+                    if (resolved.Exact is { } exact && catalog.Match(exact) is null)
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownTable, sink.Value.Syntax.GetLocation(), exact, catalog.DidYouMeanTable(exact)));
+                    }
+                    else if (resolved.Exact is null && resolved.Tail is { } tail && !catalog.TailMatches(tail, out _))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownTable, sink.Value.Syntax.GetLocation(), "…" + tail, catalog.DidYouMeanTable(tail.TrimStart('-'))));
+                    }
+                }
+            },
+            OperationKind.SimpleAssignment,
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation);
+
+        start.RegisterSymbolAction(
+            ctx =>
+            {
+                var type = (INamedTypeSymbol)ctx.Symbol;
+                if (DynamoSdk.FindAttribute(type, start.Sdk.TableAttribute) is not { } attribute || start.Sdk.TableNameOf(type) is not { } name)
+                {
+                    return;
+                }
+
+                if (catalog.Match(name) is null)
+                {
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                    ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownTable, location, name, catalog.DidYouMeanTable(name)));
+                }
+            },
+            SymbolKind.NamedType);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Linq;
+using IdpDynamo.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IdpDynamo.Analyzers.Analyzers;
+
+/// <summary>
+/// IDPDYN210 (info): a string literal that spells a declared table name, index name or key attribute where the SDK
+/// takes one, while the generated accessors exist. The code fix replaces it by the generated constant, which has the
+/// same value, so behaviour does not change. The accessor is passed in the diagnostic's properties.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
+{
+    /// <summary>Property key of the replacement expression.</summary>
+    public const string AccessorKey = "Accessor";
+
+    public UseGeneratedAccessorAnalyzer()
+        : base(DiagnosticDescriptors.UseGeneratedAccessor)
+    {
+    }
+
+    private protected override void Register(DynamoStart start)
+    {
+        var catalog = start.Catalog;
+        if (catalog.AccessorRoot is null)
+        {
+            return;
+        }
+
+        start.RegisterOperationAction(
+            ctx =>
+            {
+                foreach (var sink in Sinks.Tables(ctx.Operation))
+                {
+                    if (sink.Value is ILiteralOperation { ConstantValue.Value: string name } literal && catalog.ByLogicalName(name) is { } table)
+                    {
+                        Report(ctx.ReportDiagnostic, catalog, literal, table.AccessorPath + ".Name", name);
+                    }
+                }
+
+                // Key attribute names in an inline Key/Item dictionary of a request for a declared table.
+                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } keyTable } request)
+                {
+                    foreach (var member in new[] { "Key", "Item" })
+                    {
+                        if (!request.Members.TryGetValue(member, out var dictionary))
+                        {
+                            continue;
+                        }
+
+                        foreach (var key in Sinks.DictionaryKeys(dictionary))
+                        {
+                            if (key is ILiteralOperation { ConstantValue.Value: string attribute } keyLiteral && keyTable.AttributeAccessor(attribute) is { } accessor)
+                            {
+                                Report(ctx.ReportDiagnostic, catalog, keyLiteral, accessor, attribute);
+                            }
+                        }
+                    }
+                }
+
+                if (ctx.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IndexName" } property, Value: ILiteralOperation { ConstantValue.Value: string index } indexLiteral }
+                    && DynamoSdk.IsDynamo(property.Property.ContainingType))
+                {
+                    var owners = catalog.TablesWithIndex(index).ToList();
+                    if (owners.Count == 1)
+                    {
+                        Report(ctx.ReportDiagnostic, catalog, indexLiteral, owners[0].AccessorPath + ".Indexes." + owners[0].IndexIdentifiers[index], index);
+                    }
+                }
+            },
+            OperationKind.SimpleAssignment,
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation);
+
+        start.RegisterSymbolAction(
+            ctx =>
+            {
+                var type = (INamedTypeSymbol)ctx.Symbol;
+                if (DynamoSdk.FindAttribute(type, start.Sdk.TableAttribute) is not { ConstructorArguments.Length: > 0 } attribute
+                    || attribute.ConstructorArguments[0].Value is not string name
+                    || catalog.ByLogicalName(name) is not { } table
+                    || attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+                    || syntax.ArgumentList.Arguments[0].Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(AccessorKey, table.AccessorPath + ".Name");
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseGeneratedAccessor, literal.GetLocation(), properties, catalog.Display(table.AccessorPath + ".Name"), name));
+            },
+            SymbolKind.NamedType);
+    }
+
+    /// <summary>Reports IDPDYN210 on a literal; <see cref="KeyDictionaryAnalyzer"/> uses it for key attribute names too.</summary>
+    internal static void Report(System.Action<Diagnostic> report, DynamoCatalog catalog, IOperation literal, string accessor, string value)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(AccessorKey, accessor);
+        report(Diagnostic.Create(DiagnosticDescriptors.UseGeneratedAccessor, literal.Syntax.GetLocation(), properties, catalog.Display(accessor), value));
+    }
+}
