@@ -27,6 +27,7 @@ public sealed class PackageLayoutTests
         "analyzers/dotnet/roslyn4.8/cs/IdpDynamo.Analyzers.dll",
         "analyzers/dotnet/roslyn4.8/cs/YamlDotNet.dll",
         "analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll",
+        "analyzers/dotnet/roslyn4.14/cs/IdpDynamo.CodeFixes.dll",
         "analyzers/dotnet/roslyn4.14/cs/YamlDotNet.dll",
         "build/IdpDynamo.Build.props",
         "build/IdpDynamo.Build.targets",

@@ -58,7 +58,8 @@ internal static class ValuesFileLoader
 
         if (!File.Exists(fullPath))
         {
-            return Problem(settings, DiagnosticIds.FileNotFound, $"Values file '{displayPath}' was not found (full path: {Path.GetFullPath(fullPath)})");
+            string full = Path.GetFullPath(fullPath);
+            return Problem(settings, DiagnosticIds.FileNotFound, full == displayPath ? $"Values file '{displayPath}' was not found" : $"Values file '{displayPath}' was not found (full path: {full})");
         }
 
         byte[] bytes;

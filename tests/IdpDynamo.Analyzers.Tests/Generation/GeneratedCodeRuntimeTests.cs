@@ -123,6 +123,26 @@ public sealed class GeneratedCodeRuntimeTests : IDisposable
     }
 
     [Fact]
+    public void Namespace_is_read_from_POD_NAMESPACE_on_first_use_unless_set_explicitly()
+    {
+        // Only this class reads the process variable (through the generated getter), and its tests run one at a time.
+        string? saved = Environment.GetEnvironmentVariable("POD_NAMESPACE");
+        try
+        {
+            Environment.SetEnvironmentVariable("POD_NAMESPACE", "webshop-test");
+            Assert.Equal("webshop-test", _assembly.Get(Root, "Namespace"));
+            Assert.Equal("webshop-test-", _assembly.Get(Root, "TableNamePrefix"));
+
+            _assembly.Set(Root, "Namespace", "webshop-prod");
+            Assert.Equal("webshop-prod-CustomerOrders", _assembly.Get(Orders, "TableName"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("POD_NAMESPACE", saved);
+        }
+    }
+
+    [Fact]
     public void Table_names_use_the_namespace_and_legacy_tables_get_the_idp_prefix()
     {
         _assembly.Set(Root, "Namespace", "webshop-prod");

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IdpDynamo.Analyzers.Generation;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit.Abstractions;
+using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
+
+namespace IdpDynamo.Analyzers.Tests.Generation;
+
+/// <summary>
+/// Incremental caching in both directions (style.md §2.6): what must not re-run does not (C# edits never touch the
+/// YAML steps, a YAML comment never regenerates the file), and what must re-run does (a new table changes the output).
+/// </summary>
+public class GeneratorCachingTests(ITestOutputHelper output)
+{
+    private const string Service = """
+        namespace Webshop.Orders;
+
+        /// <summary>Some unrelated service code.</summary>
+        public static class Service
+        {
+            /// <summary>A value.</summary>
+            public static int Answer => 42;
+        }
+        """;
+
+    private static readonly string[] Steps =
+    {
+        TrackingNames.ParseValuesFile, TrackingNames.ReadOptions, TrackingNames.DetectSdk, TrackingNames.MergeSchema,
+    };
+
+    [Fact]
+    public void A_second_run_on_a_cloned_compilation_is_cached_with_equal_values()
+    {
+        var (first, compilation, _) = FirstRun();
+        var second = GeneratorHarness.Run(first.Driver, compilation.Clone());
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.All(Steps, step => Assert.All(Outputs(second, step), o => Assert.Contains(o.Reason, NotRerun)));
+        Assert.Equal(IncrementalStepRunReason.Cached, reasons.Output);
+        foreach (var step in Steps)
+        {
+            Assert.Equal(Outputs(first, step).Select(o => o.Value), Outputs(second, step).Select(o => o.Value));
+        }
+    }
+
+    [Fact]
+    public void An_unrelated_csharp_edit_does_not_touch_the_yaml_steps_or_the_output()
+    {
+        var (first, compilation, _) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Service.Replace("42", "43", StringComparison.Ordinal), CompilationFactory.ParseOptions, tree.FilePath));
+        var second = GeneratorHarness.Run(first.Driver, edited);
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.Equal(RunReasons.CSharpEdited, reasons);
+        Assert.Equal(first.GeneratedText, second.GeneratedText);
+    }
+
+    [Fact]
+    public void A_comment_at_the_end_of_the_yaml_does_not_regenerate_the_output()
+    {
+        var (first, compilation, yaml) = FirstRun();
+        var driver = first.Driver.ReplaceAdditionalText(yaml, new InMemoryAdditionalText(TestPath, LocalIndexes + "\n# reviewed by the platform team\n"));
+        var second = GeneratorHarness.Run(driver, compilation);
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.Contains(reasons.ParseValuesFile, NotRerun);
+        Assert.Contains(reasons.MergeSchema, NotRerun);
+        Assert.Contains(reasons.Output, NotRerun);
+        Assert.Equal(first.GeneratedText, second.GeneratedText);
+    }
+
+    [Fact]
+    public void A_new_table_in_the_yaml_regenerates_the_output()
+    {
+        var (first, compilation, yaml) = FirstRun();
+        var driver = first.Driver.ReplaceAdditionalText(yaml, new InMemoryAdditionalText(TestPath, LocalIndexes + """
+
+
+              - name: Invoices
+                hashKey: InvoiceId
+                attributes:
+                  - name: InvoiceId
+                    type: 'S'
+                billingMode: PAY_PER_REQUEST
+            """));
+        var second = GeneratorHarness.Run(driver, compilation);
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.Equal(RunReasons.YamlEdited, reasons);
+        Assert.NotEqual(first.GeneratedText, second.GeneratedText);
+        Assert.Contains("public static partial class Invoices", second.GeneratedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_msbuild_property_reruns_only_the_options_and_the_output()
+    {
+        var (first, compilation, _) = FirstRun();
+        var options = new TestOptionsProvider().WithProperty("RootNamespace", "Webshop.Orders").WithProperty("IdpDynamoGeneratedClassName", "Tables").WithValuesFile(TestPath);
+        var second = GeneratorHarness.Run(first.Driver.WithUpdatedAnalyzerConfigOptions(options), compilation);
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons.ReadOptions);
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons.Output);
+        Assert.Contains("public static partial class Tables", second.GeneratedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tracked_step_outputs_hold_no_roslyn_objects()
+    {
+        // Our steps only: Roslyn also tracks its own input nodes (Compilation, AdditionalTexts…) under their names.
+        var (first, _, _) = FirstRun();
+        foreach (var step in Steps)
+        {
+            var outputs = Outputs(first, step).ToList();
+            Assert.NotEmpty(outputs);
+            foreach (var (value, _) in outputs)
+            {
+                ObjectGraph.AssertNoRoslynObjects(value, step);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_object_graph_walk_finds_a_location_nested_in_a_model()
+    {
+        // The walk itself is tested: a Location deep inside a record in a list must be found.
+        var tree = CSharpSyntaxTree.ParseText("class C { }");
+        var model = new { Outer = new List<object> { new Holder(tree.GetRoot().GetLocation()) } };
+        var ex = Assert.ThrowsAny<Exception>(() => ObjectGraph.AssertNoRoslynObjects(model, "model"));
+        Assert.Contains("Location", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly IncrementalStepRunReason[] NotRerun = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+    private sealed record Holder(object Value);
+
+    /// <summary>The first run (every step New) on the service code and one values file, kept for ReplaceAdditionalText.</summary>
+    private static (GeneratorRun Run, Compilation Compilation, AdditionalText Yaml) FirstRun()
+    {
+        var compilation = CompilationFactory.Create(new[] { Service }, withAwsSdk: true);
+        var yaml = new InMemoryAdditionalText(TestPath, LocalIndexes);
+        var options = new TestOptionsProvider().WithProperty("RootNamespace", "Webshop.Orders").WithValuesFile(TestPath);
+        var run = GeneratorHarness.Run(compilation, new[] { yaml }, options);
+        Assert.Equal(RunReasons.New, RunReasons.Of(run));
+        return (run, compilation, yaml);
+    }
+
+    private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRun run, string step)
+        => run.Result.TrackedSteps[step].SelectMany(s => s.Outputs);
+}
+
+/// <summary>
+/// The run reason of every tracked step of one run, Mapperly style: one value per step (the strongest reason when a
+/// step has several outputs: Modified/New over Unchanged over Cached), compared against named presets.
+/// </summary>
+internal sealed record RunReasons(
+    IncrementalStepRunReason ParseValuesFile,
+    IncrementalStepRunReason ReadOptions,
+    IncrementalStepRunReason DetectSdk,
+    IncrementalStepRunReason MergeSchema,
+    IncrementalStepRunReason Output)
+{
+    private const IncrementalStepRunReason New_ = IncrementalStepRunReason.New;
+    private const IncrementalStepRunReason Modified = IncrementalStepRunReason.Modified;
+    private const IncrementalStepRunReason Unchanged = IncrementalStepRunReason.Unchanged;
+    private const IncrementalStepRunReason Cached = IncrementalStepRunReason.Cached;
+
+    /// <summary>The first run.</summary>
+    public static readonly RunReasons New = new(New_, New_, New_, New_, New_);
+
+    /// <summary>A C# edit: only the SDK probe looks at the new compilation, finds the same answer, and nothing else runs.</summary>
+    public static readonly RunReasons CSharpEdited = new(Cached, Cached, Unchanged, Cached, Cached);
+
+    /// <summary>A real YAML edit: the file is parsed again, the schema re-merged, the file regenerated.</summary>
+    public static readonly RunReasons YamlEdited = new(Modified, Cached, Cached, Modified, Modified);
+
+    public static RunReasons Of(GeneratorRun run)
+    {
+        var result = run.Result;
+        return new RunReasons(
+            Strongest(result.TrackedSteps, TrackingNames.ParseValuesFile),
+            Strongest(result.TrackedSteps, TrackingNames.ReadOptions),
+            Strongest(result.TrackedSteps, TrackingNames.DetectSdk),
+            Strongest(result.TrackedSteps, TrackingNames.MergeSchema),
+            Strongest(result.TrackedOutputSteps, "SourceOutput"));
+    }
+
+    private static IncrementalStepRunReason Strongest(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> steps, string name)
+    {
+        var reasons = steps.TryGetValue(name, out var runSteps) ? runSteps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList() : new List<IncrementalStepRunReason>();
+        Assert.True(reasons.Count > 0, $"Step {name} did not run or is not tracked");
+        return reasons.OrderBy(Rank).Last();
+    }
+
+    private static int Rank(IncrementalStepRunReason reason) => reason switch
+    {
+        IncrementalStepRunReason.Cached => 0,
+        IncrementalStepRunReason.Unchanged => 1,
+        IncrementalStepRunReason.Removed => 2,
+        _ => 3,
+    };
+}
