@@ -24,6 +24,9 @@ public sealed class ValidateDynamoValues : Task
     /// <summary>Chart version for files without an application.yaml that pins one (property IdpDynamoChartVersion).</summary>
     public string? ChartVersion { get; set; }
 
+    /// <summary>$(IdpDynamoBaselineRef): a git ref (e.g. origin/main) to compare the values files with; empty for none.</summary>
+    public string? BaselineRef { get; set; }
+
     /// <summary>$(NoWarn): ids to silence.</summary>
     public string? NoWarn { get; set; }
 
@@ -67,6 +70,7 @@ public sealed class ValidateDynamoValues : Task
         var diagnostics = new List<Diagnostic>();
         var results = new List<ValuesFileResult>();
         var byPath = new Dictionary<string, ITaskItem>(StringComparer.OrdinalIgnoreCase);
+        bool baselineSkipped = false;
 
         foreach (var item in ValuesFiles)
         {
@@ -86,7 +90,14 @@ public sealed class ValidateDynamoValues : Task
             }
 
             byPath[full] = item;
-            var result = ValuesFileLoader.ValidateFile(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : ChartVersion);
+            var result = ValuesFileLoader.ValidateFile(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : ChartVersion, BaselineRef, out var skipped);
+            if (skipped is not null && !baselineSkipped)
+            {
+                // Once per build: change detection was asked for but cannot run here (no git, unknown ref, ...).
+                baselineSkipped = true;
+                diagnostics.Add(new Diagnostic(DiagnosticIds.BaselineSkipped, Severity.Info, $"Change detection against '{BaselineRef}' was skipped: {skipped}", full, SourceSpan.FileStart));
+            }
+
             results.Add(result);
             foreach (var d in result.Diagnostics)
             {

@@ -26,12 +26,17 @@ internal sealed class ValidateCommand
         _color = color;
     }
 
+    /// <summary>IDPDYN131, reported once per run: change detection was asked for but could not run.</summary>
+    internal static Diagnostic BaselineSkipped(string file, string baselineRef, string reason)
+        => new(DiagnosticIds.BaselineSkipped, Severity.Info, $"Change detection against '{baselineRef}' was skipped: {reason}", file, SourceSpan.FileStart);
+
     public int Execute()
     {
         var diagnostics = new List<Diagnostic>();
         var results = new List<ValuesFileResult>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool ioProblem = false;
+        bool baselineSkipped = false;
 
         foreach (var input in _options.Paths)
         {
@@ -52,7 +57,13 @@ internal sealed class ValidateCommand
                     continue;
                 }
 
-                var result = ValuesFileLoader.ValidateFile(file, full, _options.Namespace, _options.ChartVersion);
+                var result = ValuesFileLoader.ValidateFile(file, full, _options.Namespace, _options.ChartVersion, _options.Baseline, out var skipped);
+                if (skipped is not null && !baselineSkipped)
+                {
+                    baselineSkipped = true;
+                    diagnostics.Add(BaselineSkipped(file, _options.Baseline!, skipped));
+                }
+
                 results.Add(result);
                 diagnostics.AddRange(result.Diagnostics);
                 ioProblem |= result.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable);

@@ -18,6 +18,9 @@ internal sealed class ValidateOptions
 
     public string? ChartVersion { get; private set; }
 
+    /// <summary>A git ref (e.g. origin/main) to compare each file with (change detection).</summary>
+    public string? Baseline { get; private set; }
+
     public OutputFormat Format { get; private set; } = OutputFormat.Text;
 
     public bool NoColor { get; private set; }
@@ -61,6 +64,7 @@ internal sealed class ValidateOptions
                     break;
                 case "--namespace":
                 case "--chart-version":
+                case "--baseline":
                 case "--format":
                     if (value is null)
                     {
@@ -86,6 +90,10 @@ internal sealed class ValidateOptions
                     else if (name == "--chart-version")
                     {
                         options.ChartVersion = value;
+                    }
+                    else if (name == "--baseline")
+                    {
+                        options.Baseline = value;
                     }
                     else
                     {

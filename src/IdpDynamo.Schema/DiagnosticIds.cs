@@ -57,6 +57,7 @@ internal static class DiagnosticIds
     public const string ConflictingMetadata = "IDPDYN128";
     public const string IdentifierCollision = "IDPDYN129";
     public const string FileTooLarge = "IDPDYN130";
+    public const string BaselineSkipped = "IDPDYN131";
     public const string InternalError = "IDPDYN999";
 
     /// <summary>Documentation page of an id (one page per id in docs/rules).</summary>
@@ -119,12 +120,17 @@ internal static class DiagnosticIds
         S(43, Severity.Warning, "Capacity set on a PAY_PER_REQUEST table");
         S(44, Severity.Error, "PROVISIONED table with global secondary indexes");
         S(45, Severity.Error, "TTL attribute name too long");
+        S(46, Severity.Error, "Key schema of an existing table changed");
+        S(47, Severity.Error, "Type of a key attribute changed", "Error (table key) / Warning (GSI key)");
+        S(48, Severity.Warning, "Table renamed, moved or re-prefixed");
+        S(49, Severity.Warning, "TTL of an existing table changed");
         S(50, Severity.Error, "Local secondary index on a table without rangeKey");
         S(51, Severity.Error, "LSI rangeKey not declared in attributes");
         S(52, Severity.Error, "LSI sorts on the table hashKey");
         S(53, Severity.Warning, "LSI has the same sort key as the table");
         S(54, Severity.Error, "More than 5 local secondary indexes");
         S(56, Severity.Warning, "Two LSIs sort on the same attribute");
+        S(57, Severity.Error, "Local secondary indexes of an existing table changed");
         S(58, Severity.Info, "Local secondary indexes limit item collections to 10 GB");
         S(59, Severity.Error, "Projected attribute name empty or too long");
         S(60, Severity.Error, "GSI hashKey not declared in attributes");
@@ -134,6 +140,7 @@ internal static class DiagnosticIds
         S(64, Severity.Error, "More than 20 global secondary indexes");
         S(65, Severity.Warning, "GSI duplicates an existing key schema");
         S(66, Severity.Warning, "Capacity set on a global secondary index");
+        S(67, Severity.Info, "Global secondary index created, deleted or rebuilt");
         S(70, Severity.Error, "Index name used twice");
         S(71, Severity.Error, "Index name too short or too long");
         S(72, Severity.Error, "Index name contains invalid characters");
@@ -144,6 +151,7 @@ internal static class DiagnosticIds
         S(77, Severity.Error, "Attribute projected twice into one index", "Error (LSI) / Warning (GSI)");
         S(78, Severity.Error, "Key attribute listed in nonKeyAttributes");
         S(80, Severity.Error, "Role belongs to another namespace");
+        S(81, Severity.Warning, "No application in the repository creates the role");
         S(82, Severity.Error, "Invalid IAM role name");
         S(83, Severity.Error, "Role given as ARN or path");
         S(84, Severity.Info, "Table grants no access");
@@ -155,6 +163,8 @@ internal static class DiagnosticIds
         S(103, Severity.Warning, "deletionPolicy: Delete");
         S(104, Severity.Warning, "Observe combined with deletionPolicy: Delete");
         S(105, Severity.Warning, "Point-in-time recovery disabled");
+        S(106, Severity.Warning, "Table removed with deletionPolicy: Delete");
+        S(107, Severity.Info, "Table removed and orphaned");
 
         C(120, Severity.Error, "Values file not found");
         C(121, Severity.Error, "Values path is a directory");
@@ -167,6 +177,7 @@ internal static class DiagnosticIds
         C(128, Severity.Error, "Conflicting item metadata");
         C(129, Severity.Warning, "Names map to the same generated identifier");
         C(130, Severity.Error, "File too large to be a values file");
+        C(131, Severity.Info, "Change detection skipped");
         void U(int n, Severity sev, string title) => Add(list, $"IDPDYN{n:000}", sev, CategoryUsage, title, null);
         U(201, Severity.Warning, "Table not declared in the values files");
         U(202, Severity.Warning, "Index not declared on the table");

@@ -1,4 +1,3 @@
-using System;
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
 using System.Globalization;
@@ -295,8 +294,9 @@ internal static class AccessorsEmitter
             keys.Add((range.Value, rangeType, "RangeKey"));
         }
 
-        // The parameters are the only names in Key's scope; camelCase keeps them apart from the HashKey/RangeKey constants.
-        var parameters = IdentifierNaming.Assign(keys.Select(k => CamelCase(k.Attribute)), Array.Empty<string>());
+        // The parameters are the only names in Key's scope (camelCase keeps them apart from the HashKey/RangeKey
+        // constants). A parameter called nameof would turn nameof(...) into a call of it, so that name is taken.
+        var parameters = IdentifierNaming.Assign(keys.Select(k => CamelCase(k.Attribute)), new[] { "nameof" });
         w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>The primary key of one item, typed from the declared attribute types (S: string, N: decimal, B: byte[]).</summary>");
         for (int i = 0; i < keys.Count; i++)

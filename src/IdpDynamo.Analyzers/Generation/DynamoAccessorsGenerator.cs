@@ -35,12 +35,12 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Only our YAML (flagged by IdpDynamo.Build.targets), parsed straight into the equatable model.
+        // Only our YAML (flagged by IdpDynamo.Build.targets), parsed straight into the equatable model. The tracked
+        // step is the parse itself, so caching tests see whether a file was read again and whether that changed anything.
         var files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsValuesFile(pair.Right.GetOptions(pair.Left)))
             .Select(static (pair, ct) => Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
-            .Where(static file => file is not null)
-            .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.ParseValuesFile);
 
         // Namespace and class name from build_property.* (CompilerVisibleProperty in IdpDynamo.Build.props).
@@ -62,13 +62,11 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(model.Combine(hasSdk), static (spc, input) => Emit(spc, input.Left, input.Right));
     }
 
-    private static ParsedValuesFile? Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
-    {
-        if (!options.TryGetValue(MetadataKey, out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+    private static bool IsValuesFile(AnalyzerConfigOptions options)
+        => options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
 
+    private static ParsedValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
         try
         {
             string? ns = options.TryGetValue(NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);

@@ -48,7 +48,15 @@ internal static class ValuesFileLoader
 
     /// <summary>Validates one file from disk. <paramref name="displayPath"/> is what diagnostics print.</summary>
     public static ValuesFileResult ValidateFile(string displayPath, string fullPath, string? @namespace, string? explicitChartVersion, CancellationToken cancellationToken = default)
+        => ValidateFile(displayPath, fullPath, @namespace, explicitChartVersion, null, out _, cancellationToken);
+
+    /// <summary>
+    /// Validates one file from disk; with <paramref name="baselineRef"/> also compares it with its version at that git
+    /// ref (change detection). <paramref name="baselineSkipReason"/> says why change detection could not run.
+    /// </summary>
+    public static ValuesFileResult ValidateFile(string displayPath, string fullPath, string? @namespace, string? explicitChartVersion, string? baselineRef, out string? baselineSkipReason, CancellationToken cancellationToken = default)
     {
+        baselineSkipReason = null;
         string? ns = string.IsNullOrWhiteSpace(@namespace) ? NamespaceFromPath(Path.GetFullPath(fullPath)) : @namespace!.Trim();
         var settings = new ValuesFileSettings(displayPath, ns, explicitChartVersion);
         if (Directory.Exists(fullPath))
@@ -96,11 +104,22 @@ internal static class ValuesFileLoader
             appText = null;
         }
 
+        string? baselineText = null;
+        if (!string.IsNullOrWhiteSpace(baselineRef))
+        {
+            var baseline = GitBaseline.Read(Path.GetFullPath(fullPath), baselineRef!.Trim());
+            baselineSkipReason = baseline.SkipReason;
+            baselineText = baseline.Text;
+        }
+
         settings = settings with
         {
             ApplicationYaml = appText,
             ApplicationYamlPath = appDisplay,
             KnownNamespaces = NamespacesOfRepository(Path.GetFullPath(fullPath)),
+            BaselineText = baselineText,
+            BaselineRef = baselineText is null ? null : baselineRef!.Trim(),
+            RepositoryRoles = RepositoryLayout.RolesOf(Path.GetFullPath(fullPath), ns),
         };
         return ValuesValidator.Validate(bytes, settings, cancellationToken);
     }

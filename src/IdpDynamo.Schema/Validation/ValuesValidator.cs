@@ -16,13 +16,22 @@ namespace IdpDynamo.Schema.Validation;
 /// <param name="ApplicationYaml">Text of the sibling application.yaml, or null.</param>
 /// <param name="ApplicationYamlPath">Display path of that application.yaml.</param>
 /// <param name="KnownNamespaces">Other namespaces of the apps repository, for hints.</param>
+/// <param name="BaselineText">The same file at <paramref name="BaselineRef"/> (change detection), or null.</param>
+/// <param name="BaselineRef">The git ref the baseline was read from, e.g. origin/main.</param>
+/// <param name="RepositoryRoles">Roles that idp-advanced applications of the apps repository create (IDPDYN081), or null.</param>
 internal sealed record ValuesFileSettings(
     string DisplayPath,
     string? Namespace,
     string? ExplicitChartVersion = null,
     string? ApplicationYaml = null,
     string? ApplicationYamlPath = null,
-    IReadOnlyCollection<string>? KnownNamespaces = null);
+    IReadOnlyCollection<string>? KnownNamespaces = null,
+    string? BaselineText = null,
+    string? BaselineRef = null,
+    IReadOnlyList<RepositoryRole>? RepositoryRoles = null);
+
+/// <summary>A role an idp-advanced application of the apps repository creates (<c>&lt;service&gt;-&lt;app dir&gt;-&lt;ns&gt;</c>).</summary>
+internal sealed record RepositoryRole(string Role, string Application, bool IrsaDisabled);
 
 /// <summary>The outcome of validating one file: its diagnostics and, when the file could be read, its model.</summary>
 internal sealed record ValuesFileResult(ValuesFileSettings Settings, ValuesFile? Model, IReadOnlyList<Diagnostic> Diagnostics, bool Skipped);
@@ -99,13 +108,24 @@ internal static class ValuesValidator
             return model;
         }
 
-        var ctx = new RuleContext(model, bag, settings.KnownNamespaces);
+        var ctx = new RuleContext(model, bag, settings.KnownNamespaces, settings.RepositoryRoles);
         NameRules.Run(ctx);
         KeyRules.Run(ctx);
         TableRules.Run(ctx);
         IndexRules.Run(ctx);
         AccessRules.Run(ctx);
         PolicyRules.Run(ctx);
+        if (settings.BaselineText is { } baselineText && settings.BaselineRef is { } baselineRef)
+        {
+            // The baseline only needs to be readable: its own problems were reported when it was merged.
+            var baselineDocument = YamlReader.Read(baselineText, new DiagnosticBag(settings.DisplayPath), cancellationToken);
+            if (baselineDocument.Root is YMapping)
+            {
+                var baseline = ValuesModelBuilder.Build(settings.DisplayPath, settings.Namespace, version.SchemaVersion, baselineDocument.Root);
+                ChangeRules.Run(ctx, baseline, baselineRef);
+            }
+        }
+
         return model;
     }
 

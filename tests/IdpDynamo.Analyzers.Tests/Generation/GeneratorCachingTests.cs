@@ -71,9 +71,7 @@ public class GeneratorCachingTests(ITestOutputHelper output)
 
         var reasons = RunReasons.Of(second);
         output.WriteLine(reasons.ToString());
-        Assert.Contains(reasons.ParseValuesFile, NotRerun);
-        Assert.Contains(reasons.MergeSchema, NotRerun);
-        Assert.Contains(reasons.Output, NotRerun);
+        Assert.Equal(RunReasons.YamlCommentEdited, reasons);
         Assert.Equal(first.GeneratedText, second.GeneratedText);
     }
 
@@ -180,6 +178,9 @@ internal sealed record RunReasons(
 
     /// <summary>A C# edit: only the SDK probe looks at the new compilation, finds the same answer, and nothing else runs.</summary>
     public static readonly RunReasons CSharpEdited = new(Cached, Cached, Unchanged, Cached, Cached);
+
+    /// <summary>A comment at the end of the YAML: the file is parsed again into an equal model, and nothing else runs.</summary>
+    public static readonly RunReasons YamlCommentEdited = new(Unchanged, Cached, Cached, Cached, Cached);
 
     /// <summary>A real YAML edit: the file is parsed again, the schema re-merged, the file regenerated.</summary>
     public static readonly RunReasons YamlEdited = new(Modified, Cached, Cached, Modified, Modified);

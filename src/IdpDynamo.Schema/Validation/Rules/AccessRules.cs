@@ -105,6 +105,23 @@ internal static class AccessRules
                 : $" Did you use a deployment name as in idp-s3-bucket? The role would be '{v}-{ns}'.";
             ctx.Report("IDPDYN080", role.Span,
                 $"Role '{v}' does not end with '-{ns}'; roles created by idp-advanced for this namespace are named '<service>-<app dir>-{ns}'.{hint}");
+            return true;
+        }
+
+        // 081: the apps repository is known, and no idp-advanced application in this namespace creates the role.
+        if (ctx.RepositoryRoles is { Count: > 0 } roles)
+        {
+            var match = roles.FirstOrDefault(r => string.Equals(r.Role, v, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                string list = string.Join(", ", roles.Select(r => r.Role).Distinct().OrderBy(r => r, StringComparer.Ordinal).Take(8));
+                ctx.Report("IDPDYN081", role.Span,
+                    $"No idp-advanced application in this repository creates role '{v}' (roles here: {list}); if it lives elsewhere, ignore this warning");
+            }
+            else if (match.IrsaDisabled)
+            {
+                ctx.Report("IDPDYN081", role.Span, $"Application '{match.Application}' has IRSA disabled, so role '{v}' does not exist");
+            }
         }
 
         return true;

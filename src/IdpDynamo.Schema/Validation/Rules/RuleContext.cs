@@ -10,12 +10,16 @@ internal sealed class RuleContext
     /// <summary>Longest Kubernetes namespace (DNS label); assumed when the namespace is unknown (rules.md §1).</summary>
     public const int WorstCaseNamespaceLength = 63;
 
-    public RuleContext(ValuesFile file, DiagnosticBag bag, IReadOnlyCollection<string>? knownNamespaces = null)
+    public RuleContext(ValuesFile file, DiagnosticBag bag, IReadOnlyCollection<string>? knownNamespaces = null, IReadOnlyList<RepositoryRole>? repositoryRoles = null)
     {
         File = file;
         Bag = bag;
         KnownNamespaces = knownNamespaces ?? new string[0];
+        RepositoryRoles = repositoryRoles;
     }
+
+    /// <summary>Roles created by idp-advanced applications of the apps repository; null when the layout is unknown.</summary>
+    public IReadOnlyList<RepositoryRole>? RepositoryRoles { get; }
 
     public ValuesFile File { get; }
 

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IdpDynamo.Schema.Model;
+
+namespace IdpDynamo.Schema.Validation.Rules;
+
+/// <summary>
+/// The change-detection (Δ) rules: what the next sync cannot do or will destroy, found by comparing a values file with
+/// its baseline (the same file at an earlier git ref). A table's identity is its rendered AWS name plus its region;
+/// an entry whose identity changed while its keys and indexes stayed (or that kept its position) is a rename (048).
+/// IDPDYN046, 047, 048, 049, 057, 067, 106, 107.
+/// </summary>
+internal static class ChangeRules
+{
+    public static void Run(RuleContext ctx, ValuesFile baseline, string baselineRef)
+    {
+        var current = ctx.File;
+        string ns = current.Namespace ?? baseline.Namespace ?? "<namespace>";
+        string Identity(TableSpec t) => t.RenderedName(ns) + "@" + t.EffectiveRegion;
+
+        var oldByIdentity = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
+        foreach (var t in baseline.Tables.Where(t => t.Name is not null))
+        {
+            if (!oldByIdentity.ContainsKey(Identity(t)))
+            {
+                oldByIdentity[Identity(t)] = t;
+            }
+        }
+
+        var matchedOld = new HashSet<TableSpec>();
+        var unmatchedNew = new List<TableSpec>();
+        foreach (var table in current.Tables.Where(t => t.Name is not null))
+        {
+            if (oldByIdentity.TryGetValue(Identity(table), out var old) && matchedOld.Add(old))
+            {
+                CompareExisting(ctx, old, table, ns, baselineRef);
+            }
+            else
+            {
+                unmatchedNew.Add(table);
+            }
+        }
+
+        // 048: an entry whose identity changed. Same keys and indexes first, then the same position with the same hash key.
+        var unmatchedOld = baseline.Tables.Where(t => t.Name is not null && !matchedOld.Contains(t)).ToList();
+        foreach (var table in unmatchedNew)
+        {
+            var candidates = unmatchedOld.Where(o => SameShape(o, table)).ToList();
+            var old = candidates.Count == 1 ? candidates[0]
+                : candidates.FirstOrDefault(o => o.Ordinal == table.Ordinal)
+                  ?? unmatchedOld.FirstOrDefault(o => o.Ordinal == table.Ordinal && o.HashKey?.Value == table.HashKey?.Value && candidates.Count == 0);
+            if (old is null)
+            {
+                continue;
+            }
+
+            unmatchedOld.Remove(old);
+            var (field, span) = old.Name!.Value != table.Name!.Value ? ("name", table.Name.Span)
+                : old.UsesIdpPrefix != table.UsesIdpPrefix ? ("useIdpPrefix", table.UseIdpPrefix?.Span ?? table.Name.Span)
+                : ("region", table.Region?.Span ?? table.Name.Span);
+            bool delete = current.DeletionPolicy?.Value == "Delete";
+            ctx.Report("IDPDYN048", span,
+                $"Changing {field} of '{old.RenderedName(ns)}' ({Where(old)}) creates a new empty table '{table.RenderedName(ns)}'{RegionText(table, old)}; the old table is {(delete ? "DELETED with its data" : "orphaned (kept, unmanaged)")} (baseline {baselineRef})");
+        }
+
+        // 106/107: removed tables.
+        foreach (var old in unmatchedOld)
+        {
+            string name = old.RenderedName(ns);
+            if (current.DeletionPolicy?.Value == "Delete")
+            {
+                ctx.Report("IDPDYN106", SourceSpan.FileStart,
+                    $"Table '{name}' was removed from this file (it was on line {old.Span.Line} at {baselineRef}); with deletionPolicy: Delete it will be DELETED from AWS with all its data");
+            }
+            else
+            {
+                ctx.Report("IDPDYN107", SourceSpan.FileStart,
+                    $"Table '{name}' was removed from this file (it was on line {old.Span.Line} at {baselineRef}); it stays in AWS (orphaned, unmanaged, still billed)");
+            }
+        }
+    }
+
+    private static string Where(TableSpec t) => $"line {t.Span.Line}";
+
+    private static string RegionText(TableSpec now, TableSpec old) => now.EffectiveRegion != old.EffectiveRegion ? $" in {now.EffectiveRegion}" : string.Empty;
+
+    /// <summary>Same key schema (names and types) and the same index names: the rename heuristic of IDPDYN048.</summary>
+    private static bool SameShape(TableSpec a, TableSpec b)
+        => a.HashKey?.Value == b.HashKey?.Value && a.RangeKey?.Value == b.RangeKey?.Value
+           && KeyType(a, a.HashKey) == KeyType(b, b.HashKey) && KeyType(a, a.RangeKey) == KeyType(b, b.RangeKey)
+           && IndexNames(a).SequenceEqual(IndexNames(b));
+
+    private static string? KeyType(TableSpec t, Field<string>? key) => key is null ? null : t.TypeOf(key.Value);
+
+    private static IEnumerable<string> IndexNames(TableSpec t)
+        => t.LocalIndexes.Concat(t.GlobalIndexes).Select(i => i.Name?.Value ?? string.Empty).OrderBy(n => n, StringComparer.Ordinal);
+
+    private static void CompareExisting(RuleContext ctx, TableSpec old, TableSpec now, string ns, string baselineRef)
+    {
+        string name = now.RenderedName(ns);
+
+        // 046: the key schema of a DynamoDB table is fixed at creation.
+        if (old.HashKey?.Value != now.HashKey?.Value || (old.RangeKey?.Value ?? string.Empty) != (now.RangeKey?.Value ?? string.Empty))
+        {
+            var span = old.HashKey?.Value != now.HashKey?.Value ? now.HashKey?.Span ?? now.Name!.Span : now.RangeKey?.Span ?? now.Name!.Span;
+            ctx.Report("IDPDYN046", span,
+                $"Table '{name}' already exists with key ({old.HashKey?.Value ?? "-"}, {old.RangeKey?.Value ?? "-"}) at {baselineRef}; the key schema of a DynamoDB table cannot be changed. Create a new table (new 'name') and migrate the data");
+        }
+        else
+        {
+            // 047: type of a table key attribute.
+            foreach (var key in new[] { now.HashKey, now.RangeKey })
+            {
+                if (key is { Value.Length: > 0 } && old.TypeOf(key.Value) is { } before && TypeField(now, key.Value) is { } after && after.Value != before)
+                {
+                    ctx.Report("IDPDYN047", Severity.Error, after.Span,
+                        $"Changing the type of key attribute '{key.Value}' from '{before}' to '{after.Value}' is not possible for an existing table and will be silently ignored (baseline {baselineRef})");
+                }
+            }
+        }
+
+        Local(ctx, old, now, name, baselineRef);
+        Global(ctx, old, now, name, baselineRef);
+        Ttl(ctx, old, now, name, baselineRef);
+    }
+
+    private static Field<string>? TypeField(TableSpec t, string attribute)
+        => t.Attributes.FirstOrDefault(a => a.Name?.Value == attribute)?.Type;
+
+    private static string Describe(IndexSpec i)
+        => $"{i.HashKey?.Value}|{i.RangeKey?.Value}|{i.ProjectionType?.Value}|{string.Join(",", i.NonKeyAttributes.Select(a => a.Value).OrderBy(a => a, StringComparer.Ordinal))}";
+
+    private static void Local(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
+    {
+        var before = old.LocalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        var after = now.LocalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        foreach (var lsi in now.LocalIndexes.Where(i => i.Name is not null))
+        {
+            string? change = !before.TryGetValue(lsi.Name!.Value, out var was) ? $"'{lsi.Name.Value}' added"
+                : Describe(was) != Describe(lsi) ? $"'{lsi.Name.Value}' changed" : null;
+            if (change is not null)
+            {
+                ctx.Report("IDPDYN057", lsi.Span,
+                    $"Local secondary indexes of '{name}' cannot be changed after the table exists ({change} since {baselineRef}); create a new table to change LSIs");
+            }
+        }
+
+        foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
+        {
+            ctx.Report("IDPDYN057", now.LocalIndexesKey ?? now.Name!.Span,
+                $"Local secondary indexes of '{name}' cannot be changed after the table exists ('{removed}' removed since {baselineRef}); create a new table to change LSIs");
+        }
+    }
+
+    private static void Global(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
+    {
+        var before = old.GlobalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        var after = now.GlobalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        foreach (var gsi in now.GlobalIndexes.Where(i => i.Name is not null))
+        {
+            string? what = !before.TryGetValue(gsi.Name!.Value, out var was) ? "created" : Describe(was) != Describe(gsi) ? "rebuilt" : null;
+            if (was is not null)
+            {
+                // 047 (warning): a GSI key attribute changed type; the index is rebuilt.
+                foreach (var key in new[] { gsi.HashKey, gsi.RangeKey })
+                {
+                    if (key is { Value.Length: > 0 } && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
+                    {
+                        ctx.Report("IDPDYN047", Severity.Warning, t1.Span,
+                            $"Changing the type of key attribute '{key.Value}' from '{t0}' to '{t1.Value}' rebuilds index '{gsi.Name.Value}' (it is unavailable while it backfills; baseline {baselineRef})");
+                        what ??= "rebuilt";
+                    }
+                }
+            }
+
+            if (what is not null)
+            {
+                ctx.Report("IDPDYN067", gsi.Span,
+                    $"Global secondary index '{gsi.Name.Value}' will be {what} on the existing table '{name}'; it is unavailable until the backfill finishes (baseline {baselineRef})");
+            }
+        }
+
+        foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
+        {
+            ctx.Report("IDPDYN067", now.GlobalIndexesKey ?? now.Name!.Span,
+                $"Global secondary index '{removed}' will be deleted on the existing table '{name}' (baseline {baselineRef})");
+        }
+    }
+
+    private static void Ttl(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
+    {
+        bool wasOn = old.Ttl?.Enabled?.Value == true;
+        bool isOn = now.Ttl?.Enabled?.Value == true;
+        string? oldAttribute = old.Ttl?.AttributeName?.Value;
+        string? newAttribute = now.Ttl?.AttributeName?.Value;
+        string? change = wasOn != isOn ? (isOn ? "TTL enabled" : "TTL disabled")
+            : isOn && oldAttribute != newAttribute ? $"attribute '{oldAttribute}' → '{newAttribute}'"
+            : null;
+        if (change is not null)
+        {
+            ctx.Report("IDPDYN049", now.Ttl?.KeySpan ?? now.Name!.Span,
+                $"Changing TTL of '{name}' ({change} since {baselineRef}) needs TTL disabled first and at most one TTL change per hour; expect a failed sync otherwise");
+        }
+    }
+}
