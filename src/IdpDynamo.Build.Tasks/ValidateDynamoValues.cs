@@ -27,6 +27,9 @@ public sealed class ValidateDynamoValues : Task
     /// <summary>$(IdpDynamoBaselineRef): a git ref (e.g. origin/main) to compare the values files with; empty for none.</summary>
     public string? BaselineRef { get; set; }
 
+    /// <summary>$(IdpDynamoGeneratedClassName): the generated class, whose member names must not collide (IDPDYN129).</summary>
+    public string? GeneratedClassName { get; set; }
+
     /// <summary>$(NoWarn): ids to silence.</summary>
     public string? NoWarn { get; set; }
 
@@ -113,6 +116,15 @@ public sealed class ValidateDynamoValues : Task
         FileCount = results.Count;
         diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
         diagnostics.AddRange(EnvironmentComparer.Compare(results));
+
+        // IDPDYN129: names the generator has to number because they map to the same C# identifier.
+        var accessors = Schema.Model.AccessorSchema.Build(results.Where(r => r.Model is not null).Select(r => r.Model!), string.IsNullOrWhiteSpace(GeneratedClassName) ? "DynamoTables" : GeneratedClassName!.Trim());
+        foreach (var collision in accessors.Collisions)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
+                $"The {collision.Scope} '{collision.Name}' maps to the same C# identifier as '{collision.Other}'; the generated accessor is named '{collision.Identifier}'",
+                collision.File, collision.Span));
+        }
 
         int errors = 0, warnings = 0, infos = 0;
         foreach (var d in diagnostics)

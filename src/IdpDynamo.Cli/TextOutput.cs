@@ -8,7 +8,7 @@ namespace IdpDynamo.Cli;
 /// <summary>The compiler/MSBuild line format, so CI logs and editors link to the YAML line, then a one-line summary.</summary>
 internal static class TextOutput
 {
-    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int fileCount, bool color)
+    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int fileCount, int skippedCount, bool color)
     {
         foreach (var d in diagnostics)
         {
@@ -30,7 +30,8 @@ internal static class TextOutput
         int errors = diagnostics.Count(d => d.Severity == Severity.Error);
         int warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
         int infos = diagnostics.Count(d => d.Severity == Severity.Info);
-        output.WriteLine($"idp-dynamo: {Plural(fileCount, "file")} validated: {Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")}");
+        string skipped = skippedCount > 0 ? $" ({skippedCount} skipped: other charts)" : string.Empty;
+        output.WriteLine($"idp-dynamo: {Plural(fileCount, "file")} validated{skipped}: {Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")}");
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

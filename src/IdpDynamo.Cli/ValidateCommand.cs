@@ -81,7 +81,7 @@ internal sealed class ValidateCommand
                 SarifOutput.Write(_stdout, diagnostics);
                 break;
             default:
-                TextOutput.Write(_stdout, diagnostics, results.Count, _color);
+                TextOutput.Write(_stdout, diagnostics, results.Count(r => !r.Skipped), results.Count(r => r.Skipped), _color);
                 break;
         }
 

@@ -18,7 +18,8 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 /// <item><c>TableName</c> = <c>&lt;ns&gt;-&lt;name&gt;</c>, or <c>idp-&lt;ns&gt;-&lt;name&gt;</c> with <c>useIdpPrefix: true</c>;</item>
 /// <item><c>AttributeDefinitions</c> from <c>attributes[]</c> (identical duplicates collapse, as in terraform's set);</item>
 /// <item><c>KeySchema</c> = hashKey HASH [, rangeKey RANGE]; <c>BillingMode</c> as written;</item>
-/// <item><c>ProvisionedThroughput</c> only for PROVISIONED (<c>expandProvisionedThroughput</c> returns nil otherwise);</item>
+/// <item><c>ProvisionedThroughput</c> only for PROVISIONED (<c>expandProvisionedThroughput</c> returns nil otherwise),
+/// with the capacities that are set;</item>
 /// <item>LSIs: table hashKey HASH + the LSI's rangeKey RANGE; GSIs: their own keys; never GSI capacity (the chart sets
 /// none); <c>NonKeyAttributes</c> only when non-empty (<c>expandProjection</c>); empty index lists are not sent.</item>
 /// </list>
@@ -71,7 +72,9 @@ internal static class CreateTableMapper
             request.BillingMode = new BillingMode(billing);
         }
 
-        if (table.BillingMode?.Value == BillingMode.PROVISIONED.Value)
+        // Only for PROVISIONED, and (like the research oracle's toCreateTable, rules.md §5.1 rows 36/37) only with the
+        // capacities that are set: none set sends no ProvisionedThroughput at all.
+        if (table.BillingMode?.Value == BillingMode.PROVISIONED.Value && (table.ReadCapacity is not null || table.WriteCapacity is not null))
         {
             var throughput = new ProvisionedThroughput();
             if (table.ReadCapacity is { } read)
