@@ -14,7 +14,7 @@ internal static partial class Snapshot
 {
     public static void Match(string actual, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
     {
-        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        string directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string baseName = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
         string snapshotPath = baseName + ".g.cs.txt";
         string receivedPath = baseName + ".received.txt";
@@ -39,6 +39,30 @@ internal static partial class Snapshot
         Assert.Fail(expected is null
             ? $"No snapshot {snapshotPath}; the output is in {receivedPath}. Review it, then run with IDPDYN_UPDATE_SNAPSHOTS=1."
             : $"The output differs from {snapshotPath}; see {receivedPath}. If the change is intended, run with IDPDYN_UPDATE_SNAPSHOTS=1.");
+    }
+
+    /// <summary>
+    /// The test file on disk. CI builds (ContinuousIntegrationBuild) map source paths to <c>/_/…</c>; those are
+    /// resolved against the repository root, the folder of IdpDynamo.Build.sln above the test's output folder.
+    /// </summary>
+    private static string SourcePath(string callerFile)
+    {
+        if (File.Exists(callerFile))
+        {
+            return callerFile;
+        }
+
+        string relative = callerFile.Replace('\\', '/');
+        relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative[3..] : relative.TrimStart('/');
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IdpDynamo.Build.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find the test file {callerFile} (no IdpDynamo.Build.sln above {AppContext.BaseDirectory})");
     }
 
     /// <summary>LF line endings, and the package version in [GeneratedCode] replaced by FIXED.</summary>
