@@ -52,6 +52,9 @@ public sealed class OrderStore(IAmazonDynamoDB client)
         {
             TableName = OrdersTable.TableName,
             IndexName = OrdersTable.Indexes.AmountIndex,
+            // AmountIndex projects INCLUDE (Items, ShippingAddress): a query of an index returns only its projected
+            // attributes by default, and Status is not one of them. An LSI can fetch the rest from the table.
+            Select = Select.ALL_ATTRIBUTES,
             KeyConditionExpression = "#c = :c AND #a > :a",
             ExpressionAttributeNames = new() { ["#c"] = OrdersTable.HashKey, ["#a"] = OrdersTable.Attributes.TotalAmount },
             ExpressionAttributeValues = new()

@@ -714,6 +714,31 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_50_MB_values_file_is_IDPDYN130_in_bounded_time()
+    {
+        // Issue 7's named hostile input: 50 MB of ordinary, valid-looking tables (not filler bytes), so a reader that
+        // parsed before checking the size would take seconds and hundreds of MB here.
+        byte[] table = Encoding.UTF8.GetBytes(GenerateValidFile(100).Substring("managementPolicies: Control\ndeletionPolicy: Orphan\ntables:\n".Length));
+        byte[] head = Encoding.UTF8.GetBytes("managementPolicies: Control\ndeletionPolicy: Orphan\ntables:\n");
+        var bytes = new byte[50_000_000];
+        head.CopyTo(bytes, 0);
+        for (int at = head.Length; at < bytes.Length; at += table.Length)
+        {
+            Array.Copy(table, 0, bytes, at, Math.Min(table.Length, bytes.Length - at));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = Validate(bytes);
+        stopwatch.Stop();
+
+        var d = Check.Single(diagnostics, DiagnosticIds.FileTooLarge, 1, 1);
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Equal(new[] { DiagnosticIds.FileTooLarge }, Check.Ids(diagnostics));
+        Assert.Contains("47.7 MiB", d.Message, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
     public void A_file_of_exactly_16_MiB_is_parsed()
     {
         // A comment padded to exactly the limit: parsed (no IDPDYN130), only the no-tables warning.

@@ -34,6 +34,12 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
+                // The index, the expression and its names are compared with each other: all must be the ones sent.
+                if (!request.IsFinal("TableName", "IndexName", "KeyConditionExpression", "ExpressionAttributeNames", "KeyConditions"))
+                {
+                    return;
+                }
+
                 // The key schema the query runs against: the table, or the index it names.
                 string? hash = table.HashKey, range = table.RangeKey, target = $"table '{table.Name}'";
                 if (request.Members.ContainsKey("IndexName"))

@@ -30,12 +30,14 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
             {
                 if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } table } request)
                 {
-                    if (request.Members.TryGetValue("Key", out var key))
+                    // A key or item the code fills further after the initializer (request.Key["OrderDate"] = ...)
+                    // is only complete there: check it only when nothing can change it before the SDK sees it.
+                    if (request.Members.TryGetValue("Key", out var key) && request.IsFinal("Key", "TableName"))
                     {
                         CheckKey(ctx, table, key, start.Sdk);
                     }
 
-                    if (request.Members.TryGetValue("Item", out var item))
+                    if (request.Members.TryGetValue("Item", out var item) && request.IsFinal("Item", "TableName"))
                     {
                         CheckItem(ctx, table, item, start.Sdk);
                     }

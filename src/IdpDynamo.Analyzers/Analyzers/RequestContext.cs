@@ -1,21 +1,32 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers;
 
 /// <summary>
 /// A request object built in one expression (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the
-/// declared table it resolves to. Members set later in other statements are not seen, so checks stay conservative.
+/// declared table it resolves to. Members set later in other statements are not seen, so checks that compare members
+/// with each other (or that need a member to be absent) first ask <see cref="IsFinal"/> whether the code can still
+/// change them.
 /// </summary>
 internal sealed class RequestContext
 {
-    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table)
+    private readonly CancellationToken _cancellationToken;
+    private HashSet<string>? _mutated;
+    private bool _mutationsKnown;
+    private bool _nested;
+
+    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table, CancellationToken cancellationToken)
     {
         Creation = creation;
         Members = members;
         Table = table;
+        _cancellationToken = cancellationToken;
     }
 
     public IObjectCreationOperation Creation { get; }
@@ -29,8 +40,11 @@ internal sealed class RequestContext
 
     public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType))
+        if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType)
+            || IsAttribute(creation.Constructor.ContainingType))
         {
+            // Attributes ([DynamoDBGlobalSecondaryIndexHashKey("i")]) are object creations too, but they are entity
+            // metadata checked per member by symbol actions, not requests.
             return null;
         }
 
@@ -41,7 +55,7 @@ internal sealed class RequestContext
             table = catalog.Match(name);
         }
 
-        return new RequestContext(creation, members, table);
+        return new RequestContext(creation, members, table, cancellationToken);
     }
 
     public string? Exact(string member, CancellationToken cancellationToken)
@@ -57,5 +71,177 @@ internal sealed class RequestContext
         }
 
         return operation;
+    }
+
+    /// <summary>List, Dictionary and the other System.Collections.Generic types: they only hold what they are given.</summary>
+    private static bool IsCollection(ITypeSymbol? type)
+        => type?.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    private static bool IsAttribute(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.SpecialType == SpecialType.None && t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="members"/> keep the values the initializer gives them until the SDK sees the request.
+    /// True when the request (or the SDK object whose initializer contains it) is passed straight to an SDK method, or
+    /// is kept in a local that is only read, passed to SDK methods, and never has these members assigned or mutated
+    /// (<c>request.ExclusiveStartKey = ...</c> in a paging loop does not affect the key condition). Anything else
+    /// (returned, stored in a field, passed to the application's own helpers) may be changed elsewhere: false.
+    /// </summary>
+    public bool IsFinal(params string[] members)
+    {
+        if (!_mutationsKnown)
+        {
+            _mutated = FindMutations(out _nested);
+            _mutationsKnown = true;
+        }
+
+        if (_mutated is null)
+        {
+            return false;
+        }
+
+        // For a request nested in another SDK object, mutations through the outer object's members can reach it.
+        return _nested ? _mutated.Count == 0 : !members.Any(_mutated.Contains);
+    }
+
+    /// <summary>The members written after construction; null when the object escapes where it cannot be followed.</summary>
+    private HashSet<string>? FindMutations(out bool nested)
+    {
+        IOperation root = Creation;
+        nested = false;
+        while (true)
+        {
+            var parent = root.Parent;
+            if (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation)
+            {
+                root = parent;
+                continue;
+            }
+
+            // A member of an initializer (Put = new Put { ... }, ["Orders"] = new KeysAndAttributes { ... }), an element
+            // of a collection initializer (new List<TransactWriteItem> { new() { ... } }) or an argument of a
+            // constructor (new WriteRequest(new PutRequest { ... })), of an SDK object or a plain collection.
+            IOperation? outer = parent switch
+            {
+                ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } => creation,
+                IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } } => creation,
+                IArgumentOperation { Parent: IObjectCreationOperation creation } => creation,
+                _ => null,
+            };
+
+            if (outer is null || !(DynamoSdk.IsDynamo(outer.Type) || IsCollection(outer.Type)))
+            {
+                break;
+            }
+
+            root = outer;
+            nested = true;
+        }
+
+        switch (root.Parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation invocation } argument when argument.Parameter?.RefKind == RefKind.None && DynamoSdk.IsDynamo(invocation.TargetMethod.ContainingType):
+                return new HashSet<string>();
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return LocalMutations(declarator.Symbol);
+            default:
+                return null;
+        }
+    }
+
+    private HashSet<string>? LocalMutations(ILocalSymbol local)
+    {
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || Creation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+            or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var mutated = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != local.Name
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, _cancellationToken).Symbol, local))
+            {
+                continue;
+            }
+
+            switch (identifier.Parent)
+            {
+                // Passed (by value) to the SDK: the SDK reads the request, it does not rewrite the names in it.
+                case ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                    when model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
+                    continue;
+                case MemberAccessExpressionSyntax access when access.Expression == identifier:
+                    if (IsWrite(access))
+                    {
+                        mutated.Add(access.Name.Identifier.ValueText);
+                    }
+
+                    continue;
+                default:
+                    return null;   // returned, stored, captured into another object, passed to a helper: not followed
+            }
+        }
+
+        return mutated;
+    }
+
+    /// <summary>
+    /// Whether <c>local.X…</c> writes through X: it is assigned (also <c>local.X[k] = v</c>), incremented, passed by
+    /// ref or as an argument (a helper may fill it), or a method is called on it or on something reached from it
+    /// (<c>local.X.Add(k, v)</c>).
+    /// </summary>
+    private static bool IsWrite(MemberAccessExpressionSyntax access)
+    {
+        ExpressionSyntax top = access;
+        while (true)
+        {
+            switch (top.Parent)
+            {
+                case MemberAccessExpressionSyntax member when member.Expression == top:
+                    if (member.Parent is InvocationExpressionSyntax invocation && invocation.Expression == member)
+                    {
+                        return true;
+                    }
+
+                    top = member;
+                    continue;
+                case ElementAccessExpressionSyntax element when element.Expression == top:
+                    top = element;
+                    continue;
+                case ConditionalAccessExpressionSyntax conditional when conditional.Expression == top:
+                    return true;   // local.X?.Add(...) and friends: not worth distinguishing reads
+                case InvocationExpressionSyntax invocation when invocation.Expression == top:
+                    return true;
+            }
+
+            break;
+        }
+
+        return top.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == top,
+            PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
+            ArgumentSyntax or RefExpressionSyntax => true,
+            _ => false,
+        };
     }
 }

@@ -38,7 +38,8 @@ internal static class Sinks
                 }
 
                 break;
-            case IObjectCreationOperation creation when DynamoSdk.IsDynamo(creation.Constructor?.ContainingType):
+            // An attribute's constructor call ([DynamoDBTable("X")]) is checked once, by the symbol actions.
+            case IObjectCreationOperation creation when DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) && creation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax:
                 foreach (var argument in creation.Arguments)
                 {
                     if (argument.Parameter?.Name == "tableName")

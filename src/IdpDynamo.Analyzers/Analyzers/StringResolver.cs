@@ -59,7 +59,7 @@ internal static class StringResolver
                 return ResolveInitializer(field.Field, depth, cancellationToken);
             case IFieldReferenceOperation field when field.Field.IsStatic && !IsAssignedAnywhere(field.Field, operation.SemanticModel?.Compilation, cancellationToken):
                 return ResolveInitializer(field.Field, depth, cancellationToken);
-            case IPropertyReferenceOperation property when property.Property.IsReadOnly && property.Property.DeclaringSyntaxReferences.Length == 1:
+            case IPropertyReferenceOperation property when IsSealedGetOnly(property.Property):
                 return ResolveProperty(property.Property, depth, cancellationToken);
             case IInterpolatedStringOperation interpolated:
                 return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, depth + 1, cancellationToken) : Resolve(((IInterpolationOperation)p).Expression, depth + 1, cancellationToken)).ToArray());
@@ -143,6 +143,15 @@ internal static class StringResolver
         return ResolveIn(syntax.SyntaxTree, initializer.Value, depth, cancellationToken);
     }
 
+    /// <summary>
+    /// A get-only property declared once in source whose getter is the one that runs: virtual, abstract, override and
+    /// interface properties may be replaced by another implementation at run time, so their body proves nothing.
+    /// </summary>
+    private static bool IsSealedGetOnly(IPropertySymbol property)
+        => property.IsReadOnly && property.DeclaringSyntaxReferences.Length == 1 && !property.IsIndexer
+           && !property.IsVirtual && !property.IsAbstract && !property.IsOverride && !property.IsExtern
+           && property.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct;
+
     private static ResolvedString ResolveProperty(IPropertySymbol property, int depth, CancellationToken cancellationToken)
     {
         var syntax = property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
@@ -152,6 +161,14 @@ internal static class StringResolver
             PropertyDeclarationSyntax { Initializer: { } init, AccessorList: { } list } when list.Accessors.All(a => a.Body is null && a.ExpressionBody is null && a.Keyword.Text == "get") => init.Value,
             _ => null,
         };
+
+        // A get-only auto-property is assignable in its type's constructors, like a readonly field: the initializer
+        // is the value only when nothing in the type assigns the property.
+        if (value is not null && syntax is PropertyDeclarationSyntax { Initializer: not null }
+            && property.ContainingType.DeclaringSyntaxReferences.Any(r => IsWritten(r.GetSyntax(cancellationToken), property.Name, null)))
+        {
+            return default;
+        }
 
         return value is null ? default : ResolveIn(syntax.SyntaxTree, value, depth, cancellationToken);
     }
@@ -193,6 +210,7 @@ internal static class StringResolver
                 PostfixUnaryExpressionSyntax p => p.Operand,
                 PrefixUnaryExpressionSyntax p when p.OperatorToken.Text is "++" or "--" => p.Operand,
                 ArgumentSyntax { RefKindKeyword.Text: "out" or "ref" } arg => arg.Expression,
+                RefExpressionSyntax reference => reference.Expression,   // ref var alias = ref x; alias = ...
                 _ => null,
             };
 

@@ -33,8 +33,14 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
+                // An index name replaced later (request.IndexName = ...) is not the one sent.
+                if (!request.IsFinal("IndexName"))
+                {
+                    return;
+                }
+
                 bool namesATable = request.Members.ContainsKey("TableName");
-                if (request.Table is { } table)
+                if (request.Table is { } table && request.IsFinal("TableName", "IndexName", "ConsistentRead"))
                 {
                     if (!table.Indexes.TryGetValue(index, out var spec))
                     {
@@ -46,7 +52,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), index, table.Name));
                     }
                 }
-                else if (!namesATable || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
+                else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
                 {
                     // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
                     var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
