@@ -66,15 +66,21 @@ public static class Program
         byte[] content = File.ReadAllBytes(path);
         var settings = new Schema.Validation.ValuesFileSettings(path, ValuesFileGenerator.Namespace, ValuesFileGenerator.ChartVersion);
         var times = new List<double>();
+        long allocated = 0;
+        int gcs = 0;
         for (int i = 0; i < 10; i++)
         {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int gcBefore = GC.CollectionCount(0);
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             Schema.Validation.ValuesValidator.Validate(content, settings);
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            gcs = GC.CollectionCount(0) - gcBefore;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{path}: process start to Main {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - times.Sum():F0} ms; Validate #1 {times[0]:F1} ms, #2 {times[1]:F1} ms, #10 {times[9]:F1} ms"));
+            $"{path}: process start to Main {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - times.Sum():F0} ms; Validate #1 {times[0]:F1} ms, #2 {times[1]:F1} ms, #10 {times[9]:F1} ms; {allocated / 1024.0 / 1024.0:F1} MiB allocated and {gcs} gen0 GCs per call"));
         return 0;
     }
 

@@ -17,11 +17,14 @@ public static class ServiceGenerator
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>The service's own IAM role: may read and write every table (IdpDynamoServiceRole, enables the access checks).</summary>
+    public const string ServiceRole = "bench-api-" + ValuesFileGenerator.Namespace;
+
     public static void Write(string dir, int files, int tables, TextWriter log)
     {
         string values = Path.Combine(dir, ValuesFileGenerator.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(values)!);
-        File.WriteAllBytes(values, ValuesFileGenerator.GenerateUtf8(tables));
+        File.WriteAllBytes(values, ValuesFileGenerator.GenerateUtf8(tables, ServiceRole));
         string source = Path.Combine(dir, "Service", "Generated");
         if (Directory.Exists(source))
         {

@@ -26,7 +26,8 @@ public static class ValuesFileGenerator
 
     private static readonly string[] Regions = { "eu-west-1", "eu-central-1", "eu-north-1" };
 
-    public static string Generate(int tables)
+    /// <summary>The values file; <paramref name="extraRole"/>, when given, may read and write every table (a service role).</summary>
+    public static string Generate(int tables, string? extraRole = null)
     {
         var sb = new StringBuilder(tables * 1100 + 256);
         sb.Append("# yaml-language-server: $schema=https://public.docs.idp.jppol.dk/schemas/idp-dynamodb/v").Append(ChartVersion).Append(".json\n");
@@ -36,15 +37,15 @@ public static class ValuesFileGenerator
         sb.Append("tables:\n");
         for (int i = 0; i < tables; i++)
         {
-            AppendTable(sb, i);
+            AppendTable(sb, i, extraRole);
         }
 
         return sb.ToString();
     }
 
-    public static byte[] GenerateUtf8(int tables) => new UTF8Encoding(false).GetBytes(Generate(tables));
+    public static byte[] GenerateUtf8(int tables, string? extraRole = null) => new UTF8Encoding(false).GetBytes(Generate(tables, extraRole));
 
-    private static void AppendTable(StringBuilder sb, int i)
+    private static void AppendTable(StringBuilder sb, int i, string? extraRole)
     {
         string entity = Entities[i % Entities.Length];
         string n = i.ToString(CultureInfo.InvariantCulture);
@@ -94,9 +95,10 @@ public static class ValuesFileGenerator
         sb.Append("    ttl:\n");
         sb.Append("      attributeName: ExpiresAt\n");
         sb.Append("      enabled: true\n");
+        string extra = extraRole is null ? "" : ", \"" + extraRole + "\"";
         sb.Append("    serviceAccountReadRoles: [\"").Append(service).Append("-api-").Append(Namespace).Append("\", \"")
-            .Append(reader).Append("-reports-").Append(Namespace).Append("\"]\n");
-        sb.Append("    serviceAccountWriteRoles: [\"").Append(service).Append("-api-").Append(Namespace).Append("\"]\n\n");
+            .Append(reader).Append("-reports-").Append(Namespace).Append('"').Append(extra).Append("]\n");
+        sb.Append("    serviceAccountWriteRoles: [\"").Append(service).Append("-api-").Append(Namespace).Append('"').Append(extra).Append("]\n\n");
     }
 
     private static void AppendAttribute(StringBuilder sb, string name, string type)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,9 +10,15 @@ namespace IdpDynamo.Analyzers.Analyzers;
 
 /// <summary>
 /// IDPDYN207: with IdpDynamoServiceRole set, a write (PutItem, UpdateItem, DeleteItem, BatchWriteItem, transaction
-/// writes) to a table whose values file grants the role only read access, or any use of a table that grants the role
-/// nothing. The chart attaches policies only to the roles the values file lists, so these calls are denied at run time.
+/// writes, DataModel save and delete configs) to a table whose values file grants the role only read access, or any
+/// use of a table that grants the role nothing. The chart attaches policies only to the roles the values file lists,
+/// so these calls are denied at run time.
 /// </summary>
+/// <remarks>
+/// Roles are compared per values file, because each environment grants its own roles. With a <c>&lt;ns&gt;</c>
+/// placeholder the role is known in every environment, and a file that denies it is reported. A fixed role name can
+/// only exist in one environment, so it is reported only when no values file grants it the access.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AccessAnalyzer : DynamoAnalyzerBase
 {
@@ -22,7 +30,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
-        if (catalog.ServiceRole is null)
+        if (catalog.ServiceRole is not { } serviceRole)
         {
             return;
         }
@@ -37,21 +45,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
                         continue;
                     }
 
-                    var roles = catalog.ServiceRolesFor(table).ToList();
-                    bool canRead = table.Spec.ReadRoles.Concat(table.Spec.WriteRoles).Any(r => roles.Contains(r.Value, StringComparer.OrdinalIgnoreCase));
-                    bool canWrite = table.Spec.WriteRoles.Any(r => roles.Contains(r.Value, StringComparer.OrdinalIgnoreCase));
-                    string role = string.Join("/", roles);
-                    string? message = null;
-                    if (!canRead && !canWrite)
-                    {
-                        message = $"Role '{role}' has no access to table '{table.Name}' ({table.File}:{table.Line} lists neither it in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied";
-                    }
-                    else if (sink.Access == TableAccess.Write && !canWrite)
-                    {
-                        message = $"Role '{role}' may only read table '{table.Name}' ({table.File}:{table.Line} lists it in serviceAccountReadRoles, not serviceAccountWriteRoles); this write is denied";
-                    }
-
-                    if (message is not null)
+                    if (Denial(serviceRole, table, sink.Access == TableAccess.Write) is { } message)
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AccessDenied, sink.Value.Syntax.GetLocation(), message));
                     }
@@ -60,5 +54,43 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
             OperationKind.SimpleAssignment,
             OperationKind.ObjectCreation,
             OperationKind.Invocation);
+    }
+
+    /// <summary>Why the role may not use the table this way, or null when it may (or it cannot be told).</summary>
+    private static string? Denial(string serviceRole, CatalogTable table, bool write)
+    {
+        bool placeholder = serviceRole.IndexOf("<ns>", StringComparison.Ordinal) >= 0;
+        var grants = new List<(TableDeclaration Declaration, string Role, bool CanRead, bool CanWrite)>();
+        foreach (var declaration in table.Declarations)
+        {
+            if (placeholder && declaration.Environment is null)
+            {
+                continue; // no namespace, so no role name to compare
+            }
+
+            string role = placeholder ? serviceRole.Replace("<ns>", declaration.Environment) : serviceRole;
+            bool canWrite = declaration.WriteRoles.Any(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+            bool canRead = canWrite || declaration.ReadRoles.Any(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+            grants.Add((declaration, role, canRead, canWrite));
+        }
+
+        if (grants.Count == 0)
+        {
+            return null;
+        }
+
+        // With a placeholder every environment must grant the access; a fixed role needs one environment that does.
+        var denied = placeholder
+            ? grants.FirstOrDefault(g => !g.CanRead || (write && !g.CanWrite))
+            : grants.Any(g => g.CanRead && (!write || g.CanWrite)) ? default : grants[0];
+        if (denied.Declaration is null)
+        {
+            return null;
+        }
+
+        string where = $"{denied.Declaration.SourcePath}:{denied.Declaration.Line}";
+        return !denied.CanRead
+            ? $"Role '{denied.Role}' has no access to table '{table.Name}' ({where} lists it neither in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied"
+            : $"Role '{denied.Role}' may only read table '{table.Name}' ({where} lists it in serviceAccountReadRoles, not serviceAccountWriteRoles); this write is denied";
     }
 }

@@ -14,6 +14,7 @@ internal sealed class CatalogTable
         Spec = accessor.Table;
         File = accessor.SourcePath;
         Namespaces = accessor.Environments.ToList();
+        Declarations = accessor.Declarations.ToList();
         AccessorPath = accessorRoot + "." + accessor.Identifier;
         IndexIdentifiers = accessor.Indexes.ToDictionary(m => m.Name, m => m.Identifier, StringComparer.Ordinal);
         AttributeIdentifiers = accessor.Attributes.ToDictionary(m => m.Name, m => m.Identifier, StringComparer.Ordinal);
@@ -36,6 +37,9 @@ internal sealed class CatalogTable
     public int Line => Spec.Name!.Span.Line;
 
     public IReadOnlyList<string> Namespaces { get; }
+
+    /// <summary>Each values file's definition of the table: its namespace, file, line and the roles it grants there.</summary>
+    public IReadOnlyList<TableDeclaration> Declarations { get; }
 
     /// <summary>The generated class, e.g. <c>global::Webshop.Orders.DynamoTables.CustomerOrders</c>.</summary>
     public string AccessorPath { get; }

@@ -69,6 +69,20 @@ internal sealed class DynamoSdk
         return false;
     }
 
+    /// <summary>Whether a type derives from System.Attribute (the DataModel attributes are entity metadata, not requests).</summary>
+    public static bool IsAttribute(ITypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Response and description types carry table names as data, not as uses.</summary>
     public static bool IsSource(ITypeSymbol type)
         => type.Name.EndsWith("Response", StringComparison.Ordinal) || type.Name.EndsWith("Description", StringComparison.Ordinal)
@@ -77,14 +91,18 @@ internal sealed class DynamoSdk
 
     public static TableAccess AccessOfType(ITypeSymbol type) => AccessOfName(type.Name);
 
-    /// <summary>The IAM action class of a request type or client method name (PutItemRequest, PutItemAsync, Put, ...).</summary>
+    /// <summary>
+    /// The IAM action class of a request type, client method or DataModel operation config name (PutItemRequest,
+    /// PutItemAsync, Put, SaveConfig, ...).
+    /// </summary>
     public static TableAccess AccessOfName(string name)
     {
         string n = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
         n = n.EndsWith("Request", StringComparison.Ordinal) ? n.Substring(0, n.Length - 7) : n;
         return n switch
         {
-            "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem" or "TransactWriteItems" or "Put" or "Update" or "Delete" or "StartBulkPutItems" => TableAccess.Write,
+            "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem" or "TransactWriteItems" or "Put" or "Update" or "Delete" or "StartBulkPutItems"
+                or "SaveConfig" or "DeleteConfig" or "BatchWriteConfig" or "TransactWriteConfig" => TableAccess.Write,
             "CreateTable" or "DeleteTable" or "UpdateTable" or "UpdateTimeToLive" or "UpdateContinuousBackups" or "CreateBackup" or "DescribeTable"
                 or "DescribeTimeToLive" or "DescribeContinuousBackups" or "UpdateContributorInsights" or "DescribeContributorInsights" => TableAccess.Control,
             _ => TableAccess.Read,

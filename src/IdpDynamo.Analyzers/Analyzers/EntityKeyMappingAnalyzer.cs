@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using IdpDynamo.Analyzers.Diagnostics;
@@ -7,11 +8,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace IdpDynamo.Analyzers.Analyzers;
 
 /// <summary>
-/// IDPDYN204: a DataModel class with [DynamoDBTable] (also from a base class, also from referenced assemblies' base
-/// types) whose derived key mapping disagrees with the values file: the hash or range key property maps to another
-/// attribute name (renames and camelCase casing applied), its CLR type does not fit S/N/B, or the class lacks the
-/// table's range key (or has one the table lacks).
+/// IDPDYN204: a DataModel class mapped to a table by [DynamoDBTable] (its own or one inherited from a base class, also
+/// from referenced assemblies) whose derived key mapping disagrees with the values file: the hash or range key property
+/// maps to another attribute name (renames and camelCase casing applied, as the SDK does), its CLR type does not fit
+/// S/N/B, or the class lacks the table's range key (or has one the table lacks).
 /// </summary>
+/// <remarks>
+/// Each fact is reported once: a key member is reported by the class that declares it (on its attribute) when that
+/// class is checked against the same table, otherwise by the checked class (on its name); a missing key by the first
+/// concrete class without it. Abstract classes are never blamed for a key a derived class may declare.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
 {
@@ -28,13 +34,11 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
             ctx =>
             {
                 var type = (INamedTypeSymbol)ctx.Symbol;
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || DynamoSdk.FindAttribute(type, sdk.TableAttribute) is not { } attribute
-                    || sdk.TableNameOf(type) is not { } name || catalog.Match(name) is not { } table)
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || Mapping(type, sdk, catalog) is not { } mapping)
                 {
                     return;
                 }
 
-                bool camelCase = IsCamelCase(attribute);
                 var hash = KeyMembers(type, sdk.HashKeyAttribute).ToList();
                 var range = KeyMembers(type, sdk.RangeKeyAttribute).ToList();
                 if (hash.Count == 0 && range.Count == 0)
@@ -42,50 +46,90 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
                     return; // no key mapping to compare (metadata is then fetched at run time)
                 }
 
-                var typeLocation = type.Locations.FirstOrDefault();
-                Compare(ctx, table, "hash", table.HashKey, hash, camelCase, sdk, typeLocation, type.Name);
-                Compare(ctx, table, "range", table.RangeKey, range, camelCase, sdk, typeLocation, type.Name);
+                Compare(ctx, type, mapping, "hash", mapping.Table.HashKey, hash, sdk, catalog);
+                Compare(ctx, type, mapping, "range", mapping.Table.RangeKey, range, sdk, catalog);
             },
             SymbolKind.NamedType);
     }
 
-    private static void Compare(SymbolAnalysisContext ctx, CatalogTable table, string role, string? declared, List<(ISymbol Member, AttributeData Attribute)> members, bool camelCase, DynamoSdk sdk, Location? typeLocation, string typeName)
+    /// <summary>The table a class maps to and the casing of its attribute names, from the nearest [DynamoDBTable].</summary>
+    private sealed record EntityMapping(CatalogTable Table, bool CamelCase);
+
+    private static EntityMapping? Mapping(INamedTypeSymbol type, DynamoSdk sdk, DynamoCatalog catalog)
+        => sdk.TableAttributeOf(type) is { } attribute && sdk.TableNameOf(type) is { } name && catalog.Match(name) is { } table
+            ? new EntityMapping(table, IsCamelCase(attribute))
+            : null;
+
+    private static void Compare(SymbolAnalysisContext ctx, INamedTypeSymbol type, EntityMapping mapping, string role, string? declared, List<(ISymbol Member, AttributeData Attribute)> members, DynamoSdk sdk, DynamoCatalog catalog)
     {
+        var table = mapping.Table;
+        var typeLocation = type.Locations.FirstOrDefault();
         if (members.Count == 0)
         {
-            if (declared is not null)
+            // Reported by the first concrete class that lacks the key: an abstract base may leave it to its subclasses,
+            // and a concrete base that lacks it too has reported it already.
+            bool reportedByBase = BaseTypes(type).Any(b => !b.IsAbstract && IsCheckedAs(b, mapping, sdk, catalog) && !KeyMembers(b, role == "hash" ? sdk.HashKeyAttribute : sdk.RangeKeyAttribute).Any());
+            if (declared is not null && !type.IsAbstract && !reportedByBase)
             {
                 ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, typeLocation,
-                    $"'{typeName}' maps table '{table.Name}' but has no [DynamoDB{Capital(role)}Key] member; the table's {role} key is '{declared}'"));
+                    $"'{type.Name}' maps table '{table.Name}' but has no [DynamoDB{Capital(role)}Key] member; the table's {role} key is '{declared}'"));
             }
 
             return;
         }
 
         var (member, attribute) = members[0];
-        var location = attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? member.Locations.FirstOrDefault();
-        string attributeName = AttributeName(member, attribute, sdk, camelCase);
+        Location? location;
+        if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
+        {
+            location = attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? member.Locations.FirstOrDefault();
+        }
+        else if (IsCheckedAs(member.ContainingType, mapping, sdk, catalog))
+        {
+            return; // the declaring class is checked against the same table and reports it
+        }
+        else
+        {
+            location = typeLocation;
+        }
+
         if (declared is null)
         {
             ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
-                $"'{typeName}.{member.Name}' is a {role} key, but table '{table.Name}' has no {role} key in the values file ({table.File}:{table.Line})"));
+                $"'{type.Name}.{member.Name}' is a {role} key, but table '{table.Name}' has no {role} key in the values file ({table.File}:{table.Line})"));
             return;
+        }
+
+        if (AttributeName(member, mapping.CamelCase) is not { } attributeName)
+        {
+            return; // conflicting renames: the SDK's choice depends on attribute order, so say nothing
         }
 
         if (attributeName != declared)
         {
             ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
-                $"'{typeName}.{member.Name}' maps the {role} key to attribute '{attributeName}', but table '{table.Name}' has {role} key '{declared}' ({table.File}:{table.Line}); names are case-sensitive"));
+                $"'{type.Name}.{member.Name}' maps the {role} key to attribute '{attributeName}', but table '{table.Name}' has {role} key '{declared}' ({table.File}:{table.Line}); names are case-sensitive"));
             return;
         }
 
-        bool hasConverter = attribute.NamedArguments.Any(a => a.Key == "Converter") || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Type);
         string? declaredType = table.TypeOf(declared);
-        string? clrKind = hasConverter ? null : KindOf(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null });
+        string? clrKind = StoredAsIs(member) ? KindOf(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null }) : null;
         if (clrKind is not null && declaredType is "S" or "N" or "B" && clrKind != declaredType)
         {
             ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
-                $"'{typeName}.{member.Name}' is stored as type '{clrKind}', but the {role} key '{declared}' of table '{table.Name}' is declared as '{declaredType}'"));
+                $"'{type.Name}.{member.Name}' is stored as type '{clrKind}', but the {role} key '{declared}' of table '{table.Name}' is declared as '{declaredType}'"));
+        }
+    }
+
+    /// <summary>Whether this analyzer also runs on <paramref name="type"/> (it is in source) with the same mapping.</summary>
+    private static bool IsCheckedAs(INamedTypeSymbol type, EntityMapping mapping, DynamoSdk sdk, DynamoCatalog catalog)
+        => type.Locations.Any(l => l.IsInSource) && Equals(Mapping(type, sdk, catalog), mapping);
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            yield return t;
         }
     }
 
@@ -106,30 +150,66 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
         }
     }
 
-    /// <summary>The attribute name: a rename on the key attribute or [DynamoDBProperty], else the member name (camelCase if configured).</summary>
-    private static string AttributeName(ISymbol member, AttributeData keyAttribute, DynamoSdk sdk, bool camelCase)
+    /// <summary>
+    /// The attribute name as the SDK derives it: the member name, replaced by the AttributeName of any DynamoDB attribute
+    /// on the member (DynamoDBRenamableAttribute: HashKey, Property, index keys...), then lower-camel-cased when the
+    /// table says so (the SDK camel-cases renames too). Null when two attributes rename differently.
+    /// </summary>
+    private static string? AttributeName(ISymbol member, bool camelCase)
     {
-        if (Rename(keyAttribute) is { } renamed)
+        string name = member.Name;
+        var renames = member.GetAttributes().Where(IsDynamoAttribute).Select(Rename).OfType<string>().Where(n => n.Length > 0).Distinct().ToList();
+        if (renames.Count > 1)
         {
-            return renamed;
+            return null;
         }
 
-        if (DynamoSdk.FindAttribute(member, sdk.PropertyAttribute) is { } property && Rename(property) is { } propertyName)
+        if (renames.Count == 1)
         {
-            return propertyName;
+            name = renames[0];
         }
 
-        return camelCase && member.Name.Length > 0 ? char.ToLowerInvariant(member.Name[0]) + member.Name.Substring(1) : member.Name;
+        return camelCase && name.Length > 0 ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name;
     }
+
+    private static bool IsDynamoAttribute(AttributeData attribute)
+        => attribute.AttributeClass is { } c && DynamoSdk.IsDynamo(c) && c.ContainingNamespace.Name == "DataModel";
 
     private static string? Rename(AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.FirstOrDefault(a => a.Value is string).Value is string positional)
+        if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "AttributeName").Value.Value is string named)
         {
-            return positional;
+            return named;
         }
 
-        return attribute.NamedArguments.FirstOrDefault(a => a.Key == "AttributeName").Value.Value as string;
+        // The positional string of HashKey/RangeKey/Property is the attribute name; the index key attributes take
+        // index names positionally instead.
+        string className = attribute.AttributeClass?.Name ?? string.Empty;
+        if (className.IndexOf("SecondaryIndex", StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        return attribute.AttributeConstructor?.Parameters.FirstOrDefault()?.Name == "attributeName"
+               && attribute.ConstructorArguments.FirstOrDefault().Value is string positional ? positional : null;
+    }
+
+    /// <summary>
+    /// No converter (per member, or the epoch storage of DateTime) changes how the SDK stores the member: a
+    /// <c>Converter</c>/<c>Type</c> argument or <c>StoreAsEpoch[Long]</c> on any of its DynamoDB attributes.
+    /// </summary>
+    private static bool StoredAsIs(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes().Where(IsDynamoAttribute))
+        {
+            if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Type || a.Value is true)
+                || attribute.NamedArguments.Any(a => a.Key == "Converter" || (a.Key is "StoreAsEpoch" or "StoreAsEpochLong" && a.Value.Value is true)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>LowerCamelCaseProperties = true, or AttributeCasing = CaseMode.CamelCase, on [DynamoDBTable].</summary>
@@ -170,7 +250,7 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            return "N";
+            return null; // stored as N by default, but enums commonly carry converters and are best left alone
         }
 
         switch (type.SpecialType)

@@ -39,6 +39,17 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
                     return; // the entity overloads (LoadAsync(T keyObject), DeleteAsync(T value)) carry the key themselves
                 }
 
+                // An operation config may redirect the call to another table (OverrideTableName); only an inline config
+                // that does not is trusted (a config built elsewhere could set it).
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name is not ("hashKey" or "rangeKey" or "cancellationToken")
+                        && !IsConfigWithoutOverride(argument.Value))
+                    {
+                        return;
+                    }
+                }
+
                 if (start.Sdk.TableNameOf(method.TypeArguments[0]) is not { } name || catalog.Match(name) is not { } table || table.HashKey is null)
                 {
                     return;
@@ -57,5 +68,13 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
                 }
             },
             OperationKind.Invocation);
+    }
+
+    private static bool IsConfigWithoutOverride(IOperation value)
+    {
+        value = RequestContext.Unwrap(value);
+        return value.ConstantValue is { HasValue: true, Value: null }
+               || value is IDefaultValueOperation
+               || value is IObjectCreationOperation creation && !Sinks.Members(creation).ContainsKey("OverrideTableName");
     }
 }

@@ -12,7 +12,8 @@ namespace IdpDynamo.Analyzers.Analyzers;
 /// IDPDYN205: a key dictionary built inline (<c>Key = new() { ["Id"] = new AttributeValue { S = id } }</c>) for a
 /// declared table whose names are not exactly the table's hash and range key, or whose AttributeValue kind (S/N/B)
 /// differs from the declared type; and a PutItem <c>Item</c> without a key attribute. Covers request objects,
-/// transaction items and the client's convenience overloads. Dictionaries built elsewhere are not checked.
+/// transaction items, batch gets and writes (RequestItems built inline) and the client's convenience overloads.
+/// Dictionaries built elsewhere are not checked.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
@@ -28,22 +29,33 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         start.RegisterOperationAction(
             ctx =>
             {
-                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } table } request)
+                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { } request)
                 {
                     // A key or item the code fills further after the initializer (request.Key["OrderDate"] = ...)
                     // is only complete there: check it only when nothing can change it before the SDK sees it.
-                    if (request.Members.TryGetValue("Key", out var key) && request.IsFinal("Key", "TableName"))
+                    if (request.Table is { } table && request.Members.TryGetValue("Key", out var key) && request.IsFinal("Key", "TableName"))
                     {
                         CheckKey(ctx, table, key, start.Sdk);
                     }
 
-                    if (request.Members.TryGetValue("Item", out var item) && request.IsFinal("Item", "TableName"))
+                    if (request.Table is { } itemTable && request.Members.TryGetValue("Item", out var item) && request.IsFinal("Item", "TableName"))
                     {
-                        CheckItem(ctx, table, item, start.Sdk);
+                        CheckItem(ctx, itemTable, item, start.Sdk);
+                    }
+
+                    if (request.Members.TryGetValue("RequestItems", out var requestItems) && request.IsFinal("RequestItems"))
+                    {
+                        CheckBatch(ctx, catalog, requestItems, start.Sdk);
                     }
                 }
                 else if (ctx.Operation is IInvocationOperation invocation && DynamoSdk.IsDynamo(invocation.TargetMethod.ContainingType))
                 {
+                    // BatchGetItemAsync(requestItems) / BatchWriteItemAsync(requestItems): built inline, so final.
+                    foreach (var argument in invocation.Arguments.Where(a => a.Parameter?.Name == "requestItems"))
+                    {
+                        CheckBatch(ctx, catalog, argument.Value, start.Sdk);
+                    }
+
                     var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "tableName") is { } t
                         && StringResolver.Resolve(t.Value, ctx.CancellationToken).Exact is { } name ? catalog.Match(name) : null;
                     if (target is null)
@@ -66,6 +78,73 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
             },
             OperationKind.ObjectCreation,
             OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// The keys of a batch, per table: <c>RequestItems = { ["T"] = new KeysAndAttributes { Keys = { new() { ... } } } }</c>
+    /// (BatchGetItem) and <c>{ ["T"] = new List&lt;WriteRequest&gt; { new(new PutRequest { Item = ... }), new() {
+    /// DeleteRequest = new DeleteRequest { Key = ... } } } }</c> (BatchWriteItem), as far as they are built inline.
+    /// </summary>
+    private static void CheckBatch(OperationAnalysisContext ctx, DynamoCatalog catalog, IOperation requestItems, DynamoSdk sdk)
+    {
+        foreach (var (tableKey, value) in Sinks.DictionaryEntries(requestItems))
+        {
+            if (StringResolver.Resolve(tableKey, ctx.CancellationToken).Exact is not { } name || catalog.Match(name) is not { } table)
+            {
+                continue;
+            }
+
+            if (RequestContext.Unwrap(value) is IObjectCreationOperation { Type.Name: "KeysAndAttributes" } keysAndAttributes)
+            {
+                if (Sinks.Members(keysAndAttributes).TryGetValue("Keys", out var keys))
+                {
+                    foreach (var key in CollectionElements(keys))
+                    {
+                        CheckKey(ctx, table, key, sdk);
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var element in CollectionElements(value))
+            {
+                if (RequestContext.Unwrap(element) is not IObjectCreationOperation { Type.Name: "WriteRequest" } write)
+                {
+                    continue;
+                }
+
+                var members = Sinks.Members(write);
+                if (members.TryGetValue("PutRequest", out var put) && RequestContext.Unwrap(put) is IObjectCreationOperation putRequest
+                    && Sinks.Members(putRequest).TryGetValue("Item", out var item))
+                {
+                    CheckItem(ctx, table, item, sdk);
+                }
+
+                if (members.TryGetValue("DeleteRequest", out var delete) && RequestContext.Unwrap(delete) is IObjectCreationOperation deleteRequest
+                    && Sinks.Members(deleteRequest).TryGetValue("Key", out var key))
+                {
+                    CheckKey(ctx, table, key, sdk);
+                }
+            }
+        }
+    }
+
+    /// <summary>The elements of a list built inline (<c>new List&lt;T&gt; { a, b }</c>); empty for anything else.</summary>
+    private static IEnumerable<IOperation> CollectionElements(IOperation value)
+    {
+        if (RequestContext.Unwrap(value) is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            yield break;
+        }
+
+        foreach (var element in initializer.Initializers)
+        {
+            if (element is IInvocationOperation { Arguments.Length: 1 } add)
+            {
+                yield return add.Arguments[0].Value;
+            }
+        }
     }
 
     private static List<(string Name, IOperation Key, IOperation Value)>? ReadInline(IOperation dictionary, CancellationToken cancellationToken)

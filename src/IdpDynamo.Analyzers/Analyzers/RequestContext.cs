@@ -41,7 +41,7 @@ internal sealed class RequestContext
     public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
     {
         if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType)
-            || IsAttribute(creation.Constructor.ContainingType))
+            || DynamoSdk.IsAttribute(creation.Constructor.ContainingType))
         {
             // Attributes ([DynamoDBGlobalSecondaryIndexHashKey("i")]) are object creations too, but they are entity
             // metadata checked per member by symbol actions, not requests.
@@ -77,19 +77,6 @@ internal sealed class RequestContext
     private static bool IsCollection(ITypeSymbol? type)
         => type?.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-    private static bool IsAttribute(INamedTypeSymbol type)
-    {
-        for (var t = type.BaseType; t is not null; t = t.BaseType)
-        {
-            if (t.SpecialType == SpecialType.None && t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Whether <paramref name="members"/> keep the values the initializer gives them until the SDK sees the request.
     /// True when the request (or the SDK object whose initializer contains it) is passed straight to an SDK method, or
@@ -97,7 +84,16 @@ internal sealed class RequestContext
     /// (<c>request.ExclusiveStartKey = ...</c> in a paging loop does not affect the key condition). Anything else
     /// (returned, stored in a field, passed to the application's own helpers) may be changed elsewhere: false.
     /// </summary>
-    public bool IsFinal(params string[] members)
+    public bool IsFinal(params string[] members) => Check(members, whenEscaped: false);
+
+    /// <summary>
+    /// The lenient form of <see cref="IsFinal"/> for members that code sets once and does not revisit (TableName,
+    /// IndexName, ConsistentRead): false only when this method visibly assigns one of them again. A request returned
+    /// from a builder method is trusted here, whereas its Key or key condition might still be completed by the caller.
+    /// </summary>
+    public bool IsNotReassigned(params string[] members) => Check(members, whenEscaped: true);
+
+    private bool Check(string[] members, bool whenEscaped)
     {
         if (!_mutationsKnown)
         {
@@ -107,7 +103,7 @@ internal sealed class RequestContext
 
         if (_mutated is null)
         {
-            return false;
+            return whenEscaped;
         }
 
         // For a request nested in another SDK object, mutations through the outer object's members can reach it.
@@ -190,7 +186,7 @@ internal sealed class RequestContext
                     when model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
                     continue;
                 case MemberAccessExpressionSyntax access when access.Expression == identifier:
-                    if (IsWrite(access))
+                    if (IsWrite(access, model))
                     {
                         mutated.Add(access.Name.Identifier.ValueText);
                     }
@@ -206,10 +202,11 @@ internal sealed class RequestContext
 
     /// <summary>
     /// Whether <c>local.X…</c> writes through X: it is assigned (also <c>local.X[k] = v</c>), incremented, passed by
-    /// ref or as an argument (a helper may fill it), or a method is called on it or on something reached from it
+    /// ref, passed as an argument when it is a mutable object (a helper may fill a dictionary; a string or a number
+    /// passed by value is only read), or a method is called on it or on something reached from it
     /// (<c>local.X.Add(k, v)</c>).
     /// </summary>
-    private static bool IsWrite(MemberAccessExpressionSyntax access)
+    private bool IsWrite(MemberAccessExpressionSyntax access, SemanticModel model)
     {
         ExpressionSyntax top = access;
         while (true)
@@ -217,7 +214,7 @@ internal sealed class RequestContext
             switch (top.Parent)
             {
                 case MemberAccessExpressionSyntax member when member.Expression == top:
-                    if (member.Parent is InvocationExpressionSyntax invocation && invocation.Expression == member)
+                    if (member.Parent is InvocationExpressionSyntax call && call.Expression == member)
                     {
                         return true;
                     }
@@ -240,6 +237,8 @@ internal sealed class RequestContext
         {
             AssignmentExpressionSyntax assignment => assignment.Left == top,
             PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
+            ArgumentSyntax argument when argument.RefKindKeyword.RawKind == 0 => model.GetTypeInfo(top, _cancellationToken).Type is not { } type
+                || !(type.SpecialType == SpecialType.System_String || type.IsValueType),
             ArgumentSyntax or RefExpressionSyntax => true,
             _ => false,
         };

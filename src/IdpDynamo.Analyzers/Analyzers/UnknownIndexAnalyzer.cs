@@ -34,13 +34,13 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                 }
 
                 // An index name replaced later (request.IndexName = ...) is not the one sent.
-                if (!request.IsFinal("IndexName"))
+                if (!request.IsNotReassigned("IndexName"))
                 {
                     return;
                 }
 
                 bool namesATable = request.Members.ContainsKey("TableName");
-                if (request.Table is { } table && request.IsFinal("TableName", "IndexName", "ConsistentRead"))
+                if (request.Table is { } table && request.IsNotReassigned("TableName", "IndexName", "ConsistentRead"))
                 {
                     if (!table.Indexes.TryGetValue(index, out var spec))
                     {
@@ -108,7 +108,8 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     {
         foreach (var argument in attribute.ConstructorArguments)
         {
-            if (argument.Value is string single)
+            // Value throws on an array constant (the params string[] constructors), so test the kind first.
+            if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string single)
             {
                 yield return single;
             }

@@ -1,3 +1,4 @@
+using System.Linq;
 using IdpDynamo.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,8 +9,8 @@ namespace IdpDynamo.Analyzers.Analyzers;
 /// IDPDYN201: a table name (request TableName, tableName arguments, RequestItems keys, [DynamoDBTable]) that matches no
 /// table of the values files. Only resolved values are checked: a name from configuration or a parameter is never reported.
 /// Table management calls (CreateTable in tests, for instance) are left alone: the chart owns the tables.
-/// <c>[DynamoDBTable("X")]</c> needs no symbol action: the compiler exposes an attribute's constructor call as an
-/// object creation, so its <c>tableName</c> argument is an ordinary sink (reported on the string, like every other).
+/// <c>[DynamoDBTable("X")]</c> is checked by a symbol action and reported once, on the attribute; <see cref="Sinks"/>
+/// skips attribute constructors, which the driver analyzes as operations only when other actions ask for it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
@@ -46,5 +47,22 @@ public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
             OperationKind.SimpleAssignment,
             OperationKind.ObjectCreation,
             OperationKind.Invocation);
+
+        start.RegisterSymbolAction(
+            ctx =>
+            {
+                var type = (INamedTypeSymbol)ctx.Symbol;
+                if (DynamoSdk.FindAttribute(type, start.Sdk.TableAttribute) is not { } attribute || start.Sdk.TableNameOf(type) is not { } name)
+                {
+                    return;
+                }
+
+                if (catalog.Match(name) is null)
+                {
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                    ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownTable, location, name, catalog.DidYouMeanTable(name)));
+                }
+            },
+            SymbolKind.NamedType);
     }
 }

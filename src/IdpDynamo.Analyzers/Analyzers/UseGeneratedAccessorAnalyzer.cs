@@ -11,6 +11,7 @@ namespace IdpDynamo.Analyzers.Analyzers;
 /// IDPDYN210 (info): a string literal that spells a declared table name, index name or key attribute where the SDK
 /// takes one, while the generated accessors exist. The code fix replaces it by the generated constant, which has the
 /// same value, so behaviour does not change. The accessor is passed in the diagnostic's properties.
+/// <c>[DynamoDBTable("Orders")]</c> is handled by a symbol action, once (<see cref="Sinks"/> skips attribute constructors).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase

@@ -29,37 +29,50 @@ internal sealed class GitBaseline
             return result;
         }
 
-        if (top.ExitCode != 0)
+        if (top.TimedOut)
         {
-            result.SkipReason = $"'{directory}' is not inside a git repository";
+            result.SkipReason = $"git did not answer within {TimeoutMilliseconds / 1000} seconds";
             return result;
         }
 
-        string root = top.Output.Trim();
-        var verify = Git(root, "rev-parse", "--verify", "--quiet", gitRef + "^{commit}");
+        if (top.ExitCode != 0)
+        {
+            // "not a git repository" is the common case; anything else (e.g. "detected dubious ownership") is quoted.
+            result.SkipReason = top.Error.IndexOf("not a git repository", StringComparison.OrdinalIgnoreCase) >= 0 || top.Error.Length == 0
+                ? $"'{directory}' is not inside a git repository"
+                : $"git cannot read the repository of '{directory}': {FirstLine(top.Error)}";
+            return result;
+        }
+
+        // A ref that starts with '-' would be read by git as an option: it is no ref of this repository.
+        var verify = gitRef.StartsWith("-", StringComparison.Ordinal)
+            ? new GitResult(1, string.Empty, string.Empty, false, false)
+            : Git(directory, "rev-parse", "--verify", "--quiet", gitRef + "^{commit}");
         if (verify.ExitCode != 0)
         {
-            bool shallow = Git(root, "rev-parse", "--is-shallow-repository").Output.Trim() == "true";
+            bool shallow = Git(directory, "rev-parse", "--is-shallow-repository").Output.Trim() == "true";
             result.SkipReason = shallow
                 ? $"the ref '{gitRef}' is not in this shallow clone (fetch it, e.g. 'git fetch --depth=50 origin main', or clone with fetch-depth: 0)"
                 : $"the ref '{gitRef}' does not exist in the repository";
             return result;
         }
 
-        string relative = RelativePath(root, fullPath);
-        var show = Git(root, "show", gitRef + ":" + relative);
+        // '<ref>:./<file>' is resolved by git relative to the working directory, so no path arithmetic is needed: a
+        // repository reached through a symbolic link (/tmp -> /private/tmp) or with other letter case still finds the
+        // file, and a file git cannot place is "not in the ref" (new), never another file of the same name.
+        var show = Git(directory, "show", gitRef + ":./" + Path.GetFileName(fullPath));
         result.Text = show.ExitCode == 0 ? show.Output : null;
         return result;
     }
 
-    private static string RelativePath(string root, string fullPath)
+    private static string FirstLine(string text)
     {
-        string r = Path.GetFullPath(root).Replace('\\', '/').TrimEnd('/') + "/";
-        string f = Path.GetFullPath(fullPath).Replace('\\', '/');
-        return f.StartsWith(r, StringComparison.Ordinal) ? f.Substring(r.Length) : Path.GetFileName(f);
+        string trimmed = text.Trim();
+        int newline = trimmed.IndexOfAny(new[] { '\r', '\n' });
+        return newline < 0 ? trimmed : trimmed.Substring(0, newline);
     }
 
-    private readonly record struct GitResult(int ExitCode, string Output, bool Missing);
+    private readonly record struct GitResult(int ExitCode, string Output, string Error, bool Missing, bool TimedOut);
 
     private static GitResult Git(string workingDirectory, params string[] arguments)
     {
@@ -74,6 +87,14 @@ internal sealed class GitBaseline
         };
         info.Arguments = string.Join(" ", Array.ConvertAll(arguments, Quote));
         info.EnvironmentVariables["GIT_TERMINAL_PROMPT"] = "0";
+        info.EnvironmentVariables["LC_ALL"] = "C"; // git's messages in English (the skip reason quotes them)
+
+        // Run from a git hook (pre-commit, pre-push), git exports GIT_DIR and GIT_INDEX_FILE, often relative to the
+        // hook's directory; the repository is found from the values file instead.
+        foreach (string name in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX" })
+        {
+            info.EnvironmentVariables.Remove(name);
+        }
         try
         {
             using var process = Process.Start(info)!;
@@ -89,19 +110,45 @@ internal sealed class GitBaseline
                 {
                 }
 
-                return new GitResult(-1, string.Empty, false);
+                return new GitResult(-1, string.Empty, string.Empty, false, true);
             }
 
             process.WaitForExit();
-            _ = error.Result;
-            return new GitResult(process.ExitCode, output.Result, false);
+            return new GitResult(process.ExitCode, output.Result, error.Result, false, false);
         }
         catch (Win32Exception)
         {
-            return new GitResult(-1, string.Empty, true);
+            return new GitResult(-1, string.Empty, string.Empty, true, false);
         }
     }
 
+    /// <summary>
+    /// One argument for <see cref="ProcessStartInfo.Arguments"/> (netstandard2.0 has no ArgumentList), quoted by the
+    /// rules .NET and the Windows C runtime split it with: backslashes are doubled only before a quote.
+    /// </summary>
     private static string Quote(string argument)
-        => argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '"', '\t' }) < 0 ? argument : "\"" + argument.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    {
+        if (argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '"', '\t', '\n' }) < 0)
+        {
+            return argument;
+        }
+
+        var sb = new StringBuilder("\"");
+        int backslashes = 0;
+        foreach (char c in argument)
+        {
+            if (c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+
+            sb.Append('\\', c == '"' ? (backslashes * 2) + 1 : backslashes);
+            backslashes = 0;
+            sb.Append(c);
+        }
+
+        sb.Append('\\', backslashes * 2);
+        return sb.Append('"').ToString();
+    }
 }

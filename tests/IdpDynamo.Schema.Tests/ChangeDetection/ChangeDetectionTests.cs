@@ -730,7 +730,7 @@ public sealed class ChangeDetectionTests : IDisposable
     {
         var d = Run(Base, Change(Base, "- name: StatusIndex", "- name: ByStatus"));
 
-        Delta(d, "IDPDYN067(23,9)", "IDPDYN067(22,5)");
+        Delta(d, "IDPDYN067(22,5)", "IDPDYN067(23,9)");
         Mentions(Check.Has(d, "IDPDYN067", 23, 9), "'ByStatus' will be created");
         Mentions(Check.Has(d, "IDPDYN067", 22, 5), "'StatusIndex' will be deleted");
     }
@@ -839,5 +839,164 @@ public sealed class ChangeDetectionTests : IDisposable
         var d = Run(Base, after);
 
         Delta(d, "IDPDYN107(1,1)", "IDPDYN057(18,9)", "IDPDYN067(23,9)", "IDPDYN049(27,5)");
+    }
+
+    // ---------------------------------------------------------------- where the file is found
+
+    [Fact]
+    public void A_repository_reached_through_a_symbolic_link_still_finds_the_baseline()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // creating symbolic links needs a privilege there; the path logic is the same
+        }
+
+        _repo.CommitValues(Base);
+        _repo.WriteValues(Change(Base, "hashKey: CustomerId", "hashKey: OrderDate"));
+        string link = _repo.Root + "-link";
+        Directory.CreateSymbolicLink(link, _repo.Root);
+        try
+        {
+            string full = Path.Combine(link, GitRepository.ValuesPath.Replace('/', Path.DirectorySeparatorChar));
+            var result = IdpDynamo.Schema.IO.ValuesFileLoader.ValidateFile(GitRepository.ValuesPath, full, null, "2.1.11", "HEAD", out string? skip);
+
+            Assert.Null(skip);
+            Assert.Contains("IDPDYN046(5,14)", DeltaIds.Of(result.Diagnostics));
+        }
+        finally
+        {
+            Directory.Delete(link);
+        }
+    }
+
+    [Fact]
+    public void The_baseline_is_the_same_path_never_another_file_of_the_same_name()
+    {
+        // A values.yaml at the repository root and one in apps/: each is compared with its own earlier version.
+        _repo.Write("values.yaml", ValuesOf("Orphan", Entry("Elsewhere")));
+        _repo.CommitValues(Base);
+        _repo.WriteValues(Base);
+
+        var d = _repo.ValidateAgainstHead();
+
+        Delta(d);
+    }
+
+    [Fact]
+    public void Each_values_file_of_the_repository_has_its_own_baseline()
+    {
+        const string Prod = "apps/webshop-prod/orders/dynamodb/values.yaml";
+        _repo.Write(Prod, Base.Replace("webshop-test", "webshop-prod", StringComparison.Ordinal));
+        _repo.CommitValues(Base);
+        _repo.Write(Prod, Change(Base.Replace("webshop-test", "webshop-prod", StringComparison.Ordinal), "- name: Orders", "- name: OrderHistory"));
+
+        var test = _repo.ValidateAgainstHead();
+        var prod = _repo.ValidateAgainstHead(Prod);
+
+        Delta(test);
+        Delta(prod, "IDPDYN048(4,11)");
+        Mentions(Check.Single(prod, "IDPDYN048", 4, 11), "'webshop-prod-Orders'", "'webshop-prod-OrderHistory'");
+    }
+
+    // ---------------------------------------------------------------- IDPDYN081 roles of the apps repository
+
+    private const string IdpAdvanced = "helm:\n  chart: helm/idp-advanced\n  chartVersion: \"3.4.0\"\n";
+
+    private const string IrsaOn = "serviceAccount:\n  create: true\n  irsa:\n    enabled: true\n";
+
+    /// <summary>Validates <see cref="Values.Valid"/> (read role at (13,31), write role at (14,32)) with the given write role.</summary>
+    private IReadOnlyList<Diagnostic> ValidateWithWriteRole(string role)
+    {
+        _repo.WriteValues(Values.Valid.Replace("serviceAccountWriteRoles: [\"orders-api-webshop-test\"]", $"serviceAccountWriteRoles: [\"{role}\"]", StringComparison.Ordinal));
+        return _repo.Validate(null, out _);
+    }
+
+    [Fact]
+    public void No_IDPDYN081_for_the_role_an_idp_advanced_application_creates()
+    {
+        _repo.Write("apps/webshop-test/orders/api/application.yaml", IdpAdvanced);
+        _repo.Write("apps/webshop-test/orders/api/values.yaml", IrsaOn);
+
+        var d = ValidateWithWriteRole("orders-api-webshop-test");
+
+        Assert.True(d.Count == 0, Check.Describe(d));
+    }
+
+    [Fact]
+    public void Reports_IDPDYN081_for_a_role_no_application_creates()
+    {
+        _repo.Write("apps/webshop-test/orders/api/application.yaml", IdpAdvanced);
+        _repo.Write("apps/webshop-test/orders/api/values.yaml", IrsaOn);
+
+        var d = ValidateWithWriteRole("payments-api-webshop-test");
+
+        var w = Check.Single(d, "IDPDYN081", 14, 32);
+        Assert.Equal(Severity.Warning, w.Severity);
+        Mentions(w, "'payments-api-webshop-test'", "roles here: orders-api-webshop-test");
+    }
+
+    [Fact]
+    public void Reports_IDPDYN081_when_the_application_disables_IRSA()
+    {
+        _repo.Write("apps/webshop-test/orders/api/application.yaml", IdpAdvanced);
+        _repo.Write("apps/webshop-test/orders/api/values.yaml", "serviceAccount:\n  create: true\n  irsa:\n    enabled: false\n");
+
+        var d = ValidateWithWriteRole("orders-api-webshop-test");
+
+        Assert.Equal(new[] { "IDPDYN081", "IDPDYN081" }, Check.Ids(d));
+        Mentions(Check.Has(d, "IDPDYN081", 13, 31), "Application 'orders/api' has IRSA disabled", "'orders-api-webshop-test' does not exist");
+        Check.Has(d, "IDPDYN081", 14, 32);
+    }
+
+    [Fact]
+    public void Reports_IDPDYN081_when_the_application_creates_no_service_account_written_the_YAML_1_1_way()
+    {
+        // 'create: no' is false for Helm (YAML 1.1).
+        _repo.Write("apps/webshop-test/orders/api/application.yaml", IdpAdvanced);
+        _repo.Write("apps/webshop-test/orders/api/values.yaml", "serviceAccount:\n  create: no\n");
+
+        var d = ValidateWithWriteRole("orders-api-webshop-test");
+
+        Mentions(Check.Has(d, "IDPDYN081", 14, 32), "IRSA disabled");
+    }
+
+    [Fact]
+    public void The_older_layout_apps_ns_app_creates_app_ns()
+    {
+        _repo.Write("apps/webshop-test/orders-api/application.yaml", IdpAdvanced);
+
+        var ok = ValidateWithWriteRole("orders-api-webshop-test");
+        Check.None(ok, "IDPDYN081");
+    }
+
+    [Fact]
+    public void An_ArgoCD_Application_with_spec_source_chart_counts_as_idp_advanced()
+    {
+        _repo.Write("apps/webshop-test/orders/api/application.yaml",
+            "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: idp-advanced\n    targetRevision: 3.4.0\n");
+
+        Check.None(ValidateWithWriteRole("orders-api-webshop-test"), "IDPDYN081");
+        Check.Single(ValidateWithWriteRole("payments-api-webshop-test"), "IDPDYN081", 14, 32);
+    }
+
+    [Fact]
+    public void No_IDPDYN081_when_the_namespace_has_no_idp_advanced_application()
+    {
+        // Only other charts here (the tables' own idp-dynamodb application, a web app): no role is known, no warning.
+        _repo.Write("apps/webshop-test/orders/dynamodb/application.yaml", "helm:\n  chart: helm/idp-dynamodb\n  chartVersion: \"2.1.11\"\n");
+        _repo.Write("apps/webshop-test/payments/api/application.yaml", "helm:\n  chart: helm/idp-web\n");
+
+        var d = ValidateWithWriteRole("payments-api-webshop-test");
+
+        Check.None(d, "IDPDYN081");
+    }
+
+    [Fact]
+    public void No_IDPDYN081_for_an_application_of_another_namespace()
+    {
+        // webshop-prod's application does not make webshop-test's roles known: no layout for this namespace.
+        _repo.Write("apps/webshop-prod/orders/api/application.yaml", IdpAdvanced);
+
+        Check.None(ValidateWithWriteRole("payments-api-webshop-test"), "IDPDYN081");
     }
 }

@@ -31,6 +31,9 @@ public class MutationTests
     /// <summary>A hang guard, not a benchmark: valid files validate in about a millisecond.</summary>
     private static readonly TimeSpan PerInputBound = TimeSpan.FromSeconds(2);
 
+    /// <summary>Hangs tolerated before the run stops (each costs up to three bounds).</summary>
+    private const int MaxHangs = 5;
+
     private readonly ITestOutputHelper _output;
 
     public MutationTests(ITestOutputHelper output) => _output = output;
@@ -107,7 +110,7 @@ public class MutationTests
 
         var failures = new List<string>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        int withErrors = 0, clean = 0;
+        int withErrors = 0, clean = 0, hangs = 0;
         TimeSpan slowest = TimeSpan.Zero;
         int slowestCase = -1;
         var total = Stopwatch.StartNew();
@@ -126,6 +129,12 @@ public class MutationTests
             if (problem is not null)
             {
                 failures.Add($"{mutant.Describe()}\n  {problem}\n  input:\n{mutant.Escaped()}\n");
+                if (problem.StartsWith("HANG", StringComparison.Ordinal) && ++hangs >= MaxHangs)
+                {
+                    failures.Add($"stopped after {hangs} hangs (case {i} of {count}): a hanging validator would otherwise keep the build lock for hours");
+                    break;
+                }
+
                 continue;
             }
 
@@ -163,13 +172,14 @@ public class MutationTests
     {
         IReadOnlyList<Diagnostic>? result = null;
         Exception? thrown = null;
+        using var cancellation = new CancellationTokenSource(PerInputBound + PerInputBound);
         var stopwatch = Stopwatch.StartNew();
         var thread = new Thread(
             () =>
             {
                 try
                 {
-                    result = ValuesValidator.Validate(bytes, new ValuesFileSettings(path, ns, "2.1.11")).Diagnostics;
+                    result = ValuesValidator.Validate(bytes, new ValuesFileSettings(path, ns, "2.1.11"), cancellation.Token).Diagnostics;
                 }
                 catch (Exception ex)
                 {
@@ -181,11 +191,17 @@ public class MutationTests
             IsBackground = true,
         };
         thread.Start();
-        bool finished = thread.Join(PerInputBound + PerInputBound);
+        // The token stops a validation that honours it; one that does not is abandoned after one more bound.
+        bool finished = thread.Join(PerInputBound + PerInputBound + PerInputBound);
         stopwatch.Stop();
         if (!finished)
         {
-            return (null, stopwatch.Elapsed, $"HANG: no result after {stopwatch.Elapsed.TotalSeconds:F1} s");
+            return (null, stopwatch.Elapsed, $"HANG: no result after {stopwatch.Elapsed.TotalSeconds:F1} s (cancellation not honoured; the thread is left running)");
+        }
+
+        if (thrown is OperationCanceledException)
+        {
+            return (null, stopwatch.Elapsed, $"HANG: cancelled after {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
 
         if (thrown is not null)

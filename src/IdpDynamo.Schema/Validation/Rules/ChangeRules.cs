@@ -42,6 +42,10 @@ internal static class ChangeRules
             }
         }
 
+        // A table that leaves this file is deleted or orphaned by its Crossplane resource as it was last applied, i.e.
+        // with the baseline's deletionPolicy: a policy changed in the same change never reaches the removed resource.
+        bool deletes = baseline.DeletionPolicy?.Value == "Delete";
+
         // 048: an entry whose identity changed. Same keys and indexes first, then the same position with the same hash key.
         var unmatchedOld = baseline.Tables.Where(t => t.Name is not null && !matchedOld.Contains(t)).ToList();
         foreach (var table in unmatchedNew)
@@ -59,16 +63,15 @@ internal static class ChangeRules
             var (field, span) = old.Name!.Value != table.Name!.Value ? ("name", table.Name.Span)
                 : old.UsesIdpPrefix != table.UsesIdpPrefix ? ("useIdpPrefix", table.UseIdpPrefix?.Span ?? table.Name.Span)
                 : ("region", table.Region?.Span ?? table.Name.Span);
-            bool delete = current.DeletionPolicy?.Value == "Delete";
             ctx.Report("IDPDYN048", span,
-                $"Changing {field} of '{old.RenderedName(ns)}' ({Where(old)}) creates a new empty table '{table.RenderedName(ns)}'{RegionText(table, old)}; the old table is {(delete ? "DELETED with its data" : "orphaned (kept, unmanaged)")} (baseline {baselineRef})");
+                $"Changing {field} of '{old.RenderedName(ns)}' ({Where(old)}) creates a new empty table '{table.RenderedName(ns)}'{RegionText(table, old)}; the old table is {(deletes ? "DELETED with its data" : "orphaned (kept, unmanaged)")} (baseline {baselineRef})");
         }
 
         // 106/107: removed tables.
         foreach (var old in unmatchedOld)
         {
             string name = old.RenderedName(ns);
-            if (current.DeletionPolicy?.Value == "Delete")
+            if (deletes)
             {
                 ctx.Report("IDPDYN106", SourceSpan.FileStart,
                     $"Table '{name}' was removed from this file (it was on line {old.Span.Line} at {baselineRef}); with deletionPolicy: Delete it will be DELETED from AWS with all its data");
@@ -109,13 +112,13 @@ internal static class ChangeRules
         }
         else
         {
-            // 047: type of a table key attribute.
-            foreach (var key in new[] { now.HashKey, now.RangeKey })
+            // 047: type of a key attribute of the table itself (hash, range and LSI sort keys: all fixed at creation).
+            foreach (string key in TableKeys(now))
             {
-                if (key is { Value.Length: > 0 } && old.TypeOf(key.Value) is { } before && TypeField(now, key.Value) is { } after && after.Value != before)
+                if (old.TypeOf(key) is { } before && TypeField(now, key) is { } after && after.Value != before)
                 {
                     ctx.Report("IDPDYN047", Severity.Error, after.Span,
-                        $"Changing the type of key attribute '{key.Value}' from '{before}' to '{after.Value}' is not possible for an existing table and will be silently ignored (baseline {baselineRef})");
+                        $"Changing the type of key attribute '{key}' from '{before}' to '{after.Value}' is not possible for an existing table and will be silently ignored (baseline {baselineRef})");
                 }
             }
         }
@@ -125,16 +128,38 @@ internal static class ChangeRules
         Ttl(ctx, old, now, name, baselineRef);
     }
 
+    /// <summary>The key attributes fixed at table creation: hashKey, rangeKey and the LSI sort keys, each once.</summary>
+    private static IEnumerable<string> TableKeys(TableSpec t)
+        => new[] { t.HashKey, t.RangeKey }.Concat(t.LocalIndexes.Select(i => i.RangeKey))
+            .Where(k => k is { Value.Length: > 0 })
+            .Select(k => k!.Value)
+            .Distinct(StringComparer.Ordinal);
+
     private static Field<string>? TypeField(TableSpec t, string attribute)
         => t.Attributes.FirstOrDefault(a => a.Name?.Value == attribute)?.Type;
+
+    /// <summary>Indexes by name, the first of a duplicated name winning (IDPDYN070 reports duplicates; this must not throw).</summary>
+    private static Dictionary<string, IndexSpec> ByName(IEnumerable<IndexSpec> indexes)
+    {
+        var byName = new Dictionary<string, IndexSpec>(StringComparer.Ordinal);
+        foreach (var index in indexes)
+        {
+            if (index.Name is { } name && !byName.ContainsKey(name.Value))
+            {
+                byName[name.Value] = index;
+            }
+        }
+
+        return byName;
+    }
 
     private static string Describe(IndexSpec i)
         => $"{i.HashKey?.Value}|{i.RangeKey?.Value}|{i.ProjectionType?.Value}|{string.Join(",", i.NonKeyAttributes.Select(a => a.Value).OrderBy(a => a, StringComparer.Ordinal))}";
 
     private static void Local(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
     {
-        var before = old.LocalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
-        var after = now.LocalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        var before = ByName(old.LocalIndexes);
+        var after = ByName(now.LocalIndexes);
         foreach (var lsi in now.LocalIndexes.Where(i => i.Name is not null))
         {
             string? change = !before.TryGetValue(lsi.Name!.Value, out var was) ? $"'{lsi.Name.Value}' added"
@@ -155,17 +180,19 @@ internal static class ChangeRules
 
     private static void Global(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
     {
-        var before = old.GlobalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
-        var after = now.GlobalIndexes.Where(i => i.Name is not null).ToDictionary(i => i.Name!.Value, StringComparer.Ordinal);
+        var before = ByName(old.GlobalIndexes);
+        var after = ByName(now.GlobalIndexes);
         foreach (var gsi in now.GlobalIndexes.Where(i => i.Name is not null))
         {
             string? what = !before.TryGetValue(gsi.Name!.Value, out var was) ? "created" : Describe(was) != Describe(gsi) ? "rebuilt" : null;
             if (was is not null)
             {
-                // 047 (warning): a GSI key attribute changed type; the index is rebuilt.
+                // 047 (warning): a GSI key attribute changed type; the index is rebuilt. A key of the table itself
+                // changing type is the error above (the change cannot be applied at all), not reported again here.
+                var tableKeys = new HashSet<string>(TableKeys(now), StringComparer.Ordinal);
                 foreach (var key in new[] { gsi.HashKey, gsi.RangeKey })
                 {
-                    if (key is { Value.Length: > 0 } && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
+                    if (key is { Value.Length: > 0 } && !tableKeys.Contains(key.Value) && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
                     {
                         ctx.Report("IDPDYN047", Severity.Warning, t1.Span,
                             $"Changing the type of key attribute '{key.Value}' from '{t0}' to '{t1.Value}' rebuilds index '{gsi.Name.Value}' (it is unavailable while it backfills; baseline {baselineRef})");

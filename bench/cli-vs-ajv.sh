@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# (b) The idp-dynamo CLI against ajv-cli on the same generated values files (10 and 1,000 tables), whole process wall
+# time, PAIRED and INTERLEAVED in one run (ajv, cli, ajv, cli, ...), N rounds; prints the medians and the ratio cli/ajv.
+#
+#   bench/cli-vs-ajv.sh                 N=15 rounds, the commands below
+#   N=31 bench/cli-vs-ajv.sh            more rounds
+#   VARIANTS=1 bench/cli-vs-ajv.sh      also the start-up variants (runtime knobs, ReadyToRun publish) in the same rounds
+#
+# ajv-cli reads YAML itself (js-yaml), so both tools get the same values.yaml; "ajv-json" (the file converted to JSON
+# beforehand with the yaml package, conversion not timed) is shown for reference: ajv's best case.
+# Targets: cli <= 0.5 x ajv at 10 tables, <= 0.33 x ajv at 1,000 tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+N="${N:-15}"
+VARIANTS="${VARIANTS:-0}"
+OUT="$PWD/artifacts/bench/cli-vs-ajv"
+SCHEMA="../shared/reference/idp-dynamodb/values.schema.v2.1.11.json"
+CLI="src/IdpDynamo.Cli/bin/Release/net8.0/idp-dynamo.dll"
+BENCH="bench/IdpDynamo.Benchmarks/bin/Release/net10.0/IdpDynamo.Benchmarks.dll"
+LOCK=/tmp/idpdyn-build.lock
+
+[ -f "$SCHEMA" ] || { echo "schema not found: $SCHEMA (run from the repository, with shared/ beside it)" >&2; exit 2; }
+mkdir -p "$OUT"
+
+echo "== npm ci (bench/node: ajv-cli, yaml)"
+(cd bench/node && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+AJV="$PWD/bench/node/node_modules/.bin/ajv"
+
+echo "== dotnet build -c Release (CLI, benchmark tool)"
+flock "$LOCK" dotnet build -c Release src/IdpDynamo.Cli -nologo -v:q -clp:NoSummary >/dev/null
+flock "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
+if [ "$VARIANTS" = 1 ]; then
+  echo "== dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true (CLI)"
+  flock "$LOCK" dotnet publish src/IdpDynamo.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$OUT/publish-r2r" -nologo -v:q -clp:NoSummary >/dev/null
+fi
+
+declare -A FILE JSON
+for tables in 10 1000; do
+  FILE[$tables]="$OUT/t$tables/apps/bench-test/orders/dynamodb/values.yaml"
+  JSON[$tables]="$OUT/t$tables/values.json"
+  dotnet "$BENCH" generate "$tables" "${FILE[$tables]}" >/dev/null
+  node bench/node/to-json.mjs "${FILE[$tables]}" "${JSON[$tables]}"
+done
+
+# name|command (the file is appended); every command must exit 0 on the generated (valid) files.
+commands() {
+  local tables=$1
+  echo "ajv|$AJV validate -s $SCHEMA --spec=draft7 --strict=false --all-errors -d ${FILE[$tables]}"
+  echo "cli|dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+  echo "ajv-json|$AJV validate -s $SCHEMA --spec=draft7 --strict=false --all-errors -d ${JSON[$tables]}"
+  if [ "$VARIANTS" = 1 ]; then
+    echo "cli-r2r|dotnet $OUT/publish-r2r/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-TieredPGO=0|env DOTNET_TieredPGO=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-QuickJitForLoops=0|env DOTNET_TC_QuickJitForLoops=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-TieredCompilation=0|env DOTNET_TieredCompilation=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-ReadyToRun=0|env DOTNET_ReadyToRun=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+  fi
+}
+
+# Sanity: the tools agree that the generated files are valid, and both reject a schema error.
+for tables in 10 1000; do
+  while IFS='|' read -r name cmd; do
+    $cmd >/dev/null 2>&1 || { echo "$name failed on the valid ${tables}-table file: $cmd" >&2; exit 1; }
+  done < <(commands "$tables")
+done
+bad="$OUT/bad/apps/bench-test/orders/dynamodb/values.yaml"
+mkdir -p "$(dirname "$bad")"
+sed '0,/billingMode: PAY_PER_REQUEST/s//billingMode: ON_DEMAND/' "${FILE[10]}" > "$bad"
+if "$AJV" validate -s "$SCHEMA" --spec=draft7 --strict=false -d "$bad" >/dev/null 2>&1; then echo "ajv accepted a broken file" >&2; exit 1; fi
+if dotnet "$CLI" validate "$bad" --chart-version 2.1.11 >/dev/null 2>&1; then echo "the CLI accepted a broken file" >&2; exit 1; fi
+
+ms() { # wall time of one process in milliseconds
+  local start=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1 || true
+  local end=$EPOCHREALTIME
+  echo $(( (${end/./} - ${start/./}) / 1000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+report="$OUT/report.txt"
+{
+  echo "cli-vs-ajv: N=$N interleaved rounds, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  for tables in 10 1000; do
+    mapfile -t cmds < <(commands "$tables")
+    declare -A times=()
+    for ((round = 1; round <= N; round++)); do
+      for entry in "${cmds[@]}"; do
+        name="${entry%%|*}"
+        times[$name]+="$(ms ${entry#*|}) "
+      done
+    done
+    echo
+    echo "$tables tables ($(($(stat -c %s "${FILE[$tables]}") / 1024)) KiB YAML): median wall time of $N runs, ms"
+    ajv_median=$(tr ' ' '\n' <<<"${times[ajv]}" | grep . | median)
+    for entry in "${cmds[@]}"; do
+      name="${entry%%|*}"
+      m=$(tr ' ' '\n' <<<"${times[$name]}" | grep . | median)
+      # The paired ratio: per round, this command / ajv of the same round; its median is robust to load drifting.
+      paired=$(paste <(tr ' ' '\n' <<<"${times[$name]}" | grep .) <(tr ' ' '\n' <<<"${times[ajv]}" | grep .) | awk '{print $1 / $2}' | median)
+      printf '  %-24s %7s ms   ratio of medians %5.2f   median paired ratio %5.2f   runs: %s\n' \
+        "$name" "$m" "$(awk -v a="$m" -v b="$ajv_median" 'BEGIN {print a / b}')" "$paired" "${times[$name]}"
+    done
+    target=$([ "$tables" = 10 ] && echo 0.50 || echo 0.33)
+    echo "  target: cli/ajv <= $target"
+    unset times
+  done
+} | tee "$report"
+echo "(written to $report)"

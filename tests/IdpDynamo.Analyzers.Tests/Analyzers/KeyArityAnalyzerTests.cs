@@ -1,0 +1,122 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IdpDynamo.Analyzers.Analyzers;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
+using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+
+namespace IdpDynamo.Analyzers.Tests.Analyzers;
+
+/// <summary>IDPDYN208: DataModel Load/Delete with positional key values that do not fit T's table.</summary>
+public class KeyArityAnalyzerTests
+{
+    private const string Entities = """
+
+        [DynamoDBTable("CustomerOrders")]
+        public class Order
+        {
+            [DynamoDBHashKey] public string CustomerId { get; set; } = "";
+            [DynamoDBRangeKey] public string OrderDate { get; set; } = "";
+        }
+
+        [DynamoDBTable("Products")]
+        public class Product { [DynamoDBHashKey] public string Sku { get; set; } = ""; }
+
+        public class SpecialOrder : Order { }
+        """;
+
+    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>(Usings + "\n" + body + Entities, Yaml, options);
+
+    [Fact]
+    public async Task Hash_only_on_a_table_with_a_sort_key()
+    {
+        var run = await Verify("""
+            class Repo
+            {
+                async Task Run(IDynamoDBContext context)
+                {
+                    await [|context.LoadAsync<Order>("c")|];
+                    await context.LoadAsync<Order>("c", "2024-01-01");
+                    await [|context.DeleteAsync<Order>("c")|];
+                    await context.DeleteAsync<Order>("c", "2024-01-01");
+                    await [|context.LoadAsync<SpecialOrder>("c")|];
+                }
+            }
+            """);
+        Assert.Equal(
+            "Table 'CustomerOrders' has key (CustomerId, OrderDate) but this LoadAsync passes only the hash key; pass the range key too",
+            run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
+    }
+
+    [Fact]
+    public async Task Range_key_on_a_hash_only_table()
+    {
+        var run = await Verify("""
+            class Repo
+            {
+                async Task Run(IDynamoDBContext context)
+                {
+                    await [|context.LoadAsync<Product>("sku", "extra")|];
+                    await context.LoadAsync<Product>("sku");
+                }
+            }
+            """);
+        Assert.Equal("Table 'Products' has only the hash key 'Sku' but this LoadAsync also passes a range key", run.Diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public Task Configs_and_entity_overloads() => Verify("""
+        class Repo
+        {
+            async Task Run(IDynamoDBContext context, LoadConfig config, Order order)
+            {
+                await [|context.LoadAsync<Order>("c", new LoadConfig { ConsistentRead = true })|];
+                await context.LoadAsync<Order>("c", new LoadConfig { OverrideTableName = "Products" });
+                await context.LoadAsync<Order>("c", config);
+                await context.LoadAsync(order);
+                await context.DeleteAsync(order);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Unmapped_and_generic_entities_are_silent() => Verify("""
+        public class Plain { public string Id { get; set; } = ""; }
+
+        [DynamoDBTable("NotDeclared")]
+        public class Unknown { [DynamoDBHashKey] public string Id { get; set; } = ""; }
+
+        class Repo<T>
+        {
+            async Task Run(IDynamoDBContext context)
+            {
+                await context.LoadAsync<T>("c");
+                await context.LoadAsync<Plain>("c");
+                await context.LoadAsync<Unknown>("c", "d");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task V3_operation_config() => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>("""
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2.DataModel;
+
+        [DynamoDBTable("CustomerOrders")]
+        public class Order
+        {
+            [DynamoDBHashKey] public string CustomerId { get; set; } = "";
+            [DynamoDBRangeKey] public string OrderDate { get; set; } = "";
+        }
+
+        class Repo
+        {
+            async Task Run(DynamoDBContext context)
+            {
+                await [|context.LoadAsync<Order>("c", new DynamoDBOperationConfig { ConsistentRead = true })|];
+                await context.LoadAsync<Order>("c", new DynamoDBOperationConfig { OverrideTableName = "Products" });
+                await context.LoadAsync<Order>("c", "d", new DynamoDBOperationConfig());
+            }
+        }
+        """, Yaml, new VerifyOptions { Sdk = SdkShape.V3Stubs });
+}
