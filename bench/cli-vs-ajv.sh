@@ -4,7 +4,9 @@
 #
 #   bench/cli-vs-ajv.sh                 N=15 rounds, the commands below
 #   N=31 bench/cli-vs-ajv.sh            more rounds
-#   VARIANTS=1 bench/cli-vs-ajv.sh      also the start-up variants (runtime knobs, ReadyToRun publish) in the same rounds
+#   VARIANTS=1 bench/cli-vs-ajv.sh      also the start-up variants in the same rounds: the CLI as it was before the
+#                                       start-up work (IL, tiered PGO, concurrent GC, compiled regex), each change alone,
+#                                       and runtime knobs that were tried (see bench/RESULTS.md)
 #
 # ajv-cli reads YAML itself (js-yaml), so both tools get the same values.yaml; "ajv-json" (the file converted to JSON
 # beforehand with the yaml package, conversion not timed) is shown for reference: ajv's best case.
@@ -31,9 +33,35 @@ echo "== dotnet build -c Release (CLI, benchmark tool)"
 flock "$LOCK" dotnet build -c Release src/IdpDynamo.Cli -nologo -v:q -clp:NoSummary >/dev/null
 flock "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
 if [ "$VARIANTS" = 1 ]; then
-  echo "== dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true (CLI)"
-  flock "$LOCK" dotnet publish src/IdpDynamo.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$OUT/publish-r2r" -nologo -v:q -clp:NoSummary >/dev/null
+  # Variants built from the Release output: the IL originals (obj/, the Schema project, the NuGet cache) or the
+  # ReadyToRun files, with the runtimeconfig.json of before (tiered PGO on, concurrent GC, dynamic code) or of now.
+  echo "== variants in $OUT/variants"
+  python3 - "$OUT/variants" <<'PY'
+import json, os, shutil, sys, glob
+out = sys.argv[1]
+bin_dir = "src/IdpDynamo.Cli/bin/Release/net8.0"
+il = {"idp-dynamo.dll": "src/IdpDynamo.Cli/obj/Release/net8.0/idp-dynamo.dll",
+      "IdpDynamo.Schema.dll": "src/IdpDynamo.Schema/bin/Release/netstandard2.0/IdpDynamo.Schema.dll",
+      "YamlDotNet.dll": glob.glob(os.path.expanduser(os.environ.get("NUGET_PACKAGES", "~/.nuget/packages")) + "/yamldotnet/16.3.0/lib/net8.0/YamlDotNet.dll")[0]}
+def variant(name, ready_to_run, before_config):
+    d = os.path.join(out, name)
+    shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(bin_dir, d)
+    if not ready_to_run:
+        for f, src in il.items():
+            shutil.copyfile(src, os.path.join(d, f))
+    if before_config:
+        p = os.path.join(d, "idp-dynamo.runtimeconfig.json")
+        j = json.load(open(p))
+        c = j["runtimeOptions"]["configProperties"]
+        c["System.Runtime.TieredPGO"] = True
+        c.pop("System.GC.Concurrent", None)
+        c.pop("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", None)
+        json.dump(j, open(p, "w"), indent=2)
+variant("before", False, True)          # the CLI before the start-up work
+variant("il-new-config", False, False)  # runtime settings only
+variant("r2r-old-config", True, True)   # ReadyToRun only
+PY
 fi
 
 declare -A FILE JSON
@@ -51,11 +79,12 @@ commands() {
   echo "cli|dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
   echo "ajv-json|$AJV validate -s $SCHEMA --spec=draft7 --strict=false --all-errors -d ${JSON[$tables]}"
   if [ "$VARIANTS" = 1 ]; then
-    echo "cli-r2r|dotnet $OUT/publish-r2r/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
-    echo "cli-TieredPGO=0|env DOTNET_TieredPGO=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
-    echo "cli-QuickJitForLoops=0|env DOTNET_TC_QuickJitForLoops=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
-    echo "cli-TieredCompilation=0|env DOTNET_TieredCompilation=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
-    echo "cli-ReadyToRun=0|env DOTNET_ReadyToRun=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-before|dotnet $OUT/variants/before/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-settings-only|dotnet $OUT/variants/il-new-config/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli-r2r-only|dotnet $OUT/variants/r2r-old-config/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli+TieredCompilation=0|env DOTNET_TieredCompilation=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli+QuickJitForLoops=0|env DOTNET_TC_QuickJitForLoops=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
+    echo "cli+TieredPGO=1|env DOTNET_TieredPGO=1 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
   fi
 }
 

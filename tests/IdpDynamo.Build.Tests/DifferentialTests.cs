@@ -92,6 +92,29 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
         ["IDPDYN105"] = "PITR (dynalite has no PITR API)",
     };
 
+    /// <summary>
+    /// Which rules explain a dynalite rejection (rules.md §5.1). Used for the report only: dynalite names the first problem
+    /// it finds, the product may name another real one; a rejection no error of the product explains is listed.
+    /// </summary>
+    private static readonly (string Message, string[] Ids)[] RejectionRules =
+    {
+        ("Both the Hash Key and the Range Key element in the KeySchema have the same name", new[] { "IDPDYN026", "IDPDYN052", "IDPDYN062" }),
+        ("Invalid KeySchema: Some index key attribute have no definition", new[] { "IDPDYN020", "IDPDYN021", "IDPDYN026", "IDPDYN028", "IDPDYN029" }),
+        ("Some index key attributes are not defined in AttributeDefinitions", new[] { "IDPDYN020", "IDPDYN021", "IDPDYN028", "IDPDYN029", "IDPDYN051", "IDPDYN060", "IDPDYN061" }),
+        ("Number of attributes in KeySchema does not exactly match", new[] { "IDPDYN022", "IDPDYN023", "IDPDYN025" }),
+        ("Duplicate index name", new[] { "IDPDYN070" }),
+        ("GlobalSecondaryIndex count exceeds", new[] { "IDPDYN064" }),
+        ("Number of LocalSecondaryIndexes exceeds", new[] { "IDPDYN054" }),
+        ("but NonKeyAttributes is specified", new[] { "IDPDYN074" }),
+        ("ReadCapacityUnits and WriteCapacityUnits must both be specified", new[] { "IDPDYN040" }),
+        ("Member must not be null", new[] { "IDPDYN040" }),
+        ("Capacity", new[] { "IDPDYN041" }),
+        ("Table KeySchema does not have a range key", new[] { "IDPDYN050" }),
+        ("indexName", new[] { "IDPDYN071", "IDPDYN072" }),
+        ("TableName must be", new[] { "IDPDYN030" }),
+        ("at 'tableName'", new[] { "IDPDYN030", "IDPDYN031" }),
+    };
+
     private readonly DynaliteFixture _dynalite;
     private readonly ITestOutputHelper _output;
 
@@ -130,6 +153,8 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
 
         using var client = _dynalite.Client();
         var failures = new List<string>();
+        var failureKinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var otherReason = new List<string>();
         int rejectedAndErrored = 0, acceptedAndClean = 0, acceptedWithKnownGap = 0;
         var gapCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -165,19 +190,31 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
                 if (errorIds.Count == 0)
                 {
                     failures.Add($"DISAGREE: dynalite rejects, the product reports no error\n{context}");
+                    string kind = "dynalite rejects (" + key + "), product clean";
+                    failureKinds[kind] = failureKinds.GetValueOrDefault(kind) + 1;
                 }
                 else
                 {
                     rejectedAndErrored++;
+                    var explaining = RejectionRules.Where(r => rejection.Contains(r.Message, StringComparison.Ordinal)).SelectMany(r => r.Ids).ToHashSet(StringComparer.Ordinal);
+                    if (explaining.Count > 0 && !errorIds.Any(explaining.Contains))
+                    {
+                        otherReason.Add($"case {i}: dynalite '{rejection}'; product errors {string.Join(", ", errorIds)} (expected one of {string.Join(", ", explaining.OrderBy(x => x, StringComparer.Ordinal))})");
+                    }
                 }
 
                 continue;
             }
 
-            var unexplained = errorIds.Where(id => !KnownDynaliteGaps.ContainsKey(id)).ToList();
+            // rules.md IDPDYN028: terraform drops an empty rangeKey ("if rKey != nil && rKey != \"\""), so the table has no
+            // sort key and its LSIs fail (050); dynalite gets RANGE "" from the mapper and accepts it (the 028 name gap).
+            bool emptyRangeKey = model.Tables[0].RangeKey?.Value is { Length: 0 };
+            var unexplained = errorIds.Where(id => !KnownDynaliteGaps.ContainsKey(id) && !(id == "IDPDYN050" && emptyRangeKey)).ToList();
             if (unexplained.Count > 0)
             {
                 failures.Add($"DISAGREE: dynalite accepts, the product reports {string.Join(", ", unexplained)} (not a known dynalite gap of rules.md §5.2)\n{context}");
+                string kind = "dynalite accepts, product " + string.Join("+", unexplained);
+                failureKinds[kind] = failureKinds.GetValueOrDefault(kind) + 1;
             }
             else if (errorIds.Count == 0)
             {
@@ -198,7 +235,10 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
             $"differential (seed {Seed}): {cases.Length} cases in {total.Elapsed.TotalSeconds:F1} s: rejected-and-errored {rejectedAndErrored}, accepted-and-clean {acceptedAndClean}, " +
             $"accepted-with-known-gap {acceptedWithKnownGap}, disagreements {failures.Count}\n" +
             "known gaps seen (accepted tables): " + (gapCounts.Count == 0 ? "none" : string.Join(", ", gapCounts.Select(p => $"{p.Key}×{p.Value}"))) + "\n" +
-            "dynalite rejections:\n" + string.Join("\n", rejections.Select(p => $"  {p.Value,4} × {p.Key}"));
+            "dynalite rejections:\n" + string.Join("\n", rejections.Select(p => $"  {p.Value,4} × {p.Key}")) + "\n" +
+            "disagreements by kind: " + (failureKinds.Count == 0 ? "none" : string.Join("; ", failureKinds.Select(p => $"{p.Key} ×{p.Value}"))) + "\n" +
+            $"rejections for which the product reports errors, but none of the rules that explain dynalite's reason: {otherReason.Count}" +
+            string.Concat(otherReason.Take(10).Select(o => "\n  " + o));
         _output.WriteLine(summary);
         Console.WriteLine("[DifferentialTests] " + summary);
 
@@ -313,7 +353,7 @@ internal static class TableGenerator
 
         string hash = Pick();
         string? range = random.Next(10) < 6 ? Pick() : null;
-        if (range == hash && random.Next(4) != 0)
+        if (range == hash && random.Next(5) != 0)
         {
             range = KeyPool[(Array.IndexOf(KeyPool, hash) + 1) % KeyPool.Length];
         }
@@ -336,46 +376,30 @@ internal static class TableGenerator
             shapes.Add(range.Length == 0 ? "name:empty" : "name:256");
         }
 
-        // Indexes.
+        // Indexes. The rates keep about half of the tables acceptable to DynamoDB, so both directions are exercised.
         int lsiCount = random.Next(20) switch { < 10 => 0, < 19 => random.Next(1, 6), _ => 6 };
+        if (range is null && lsiCount > 0 && random.Next(10) != 0)
+        {
+            lsiCount = 0; // an LSI on a table without a sort key (050) stays a rare case
+        }
+
         int gsiCount = random.Next(20) switch { < 8 => 0, < 17 => random.Next(1, 6), < 19 => random.Next(6, 21), _ => 21 };
         shapes.Add("lsi:" + lsiCount.ToString(CultureInfo.InvariantCulture));
         shapes.Add("gsi:" + gsiCount.ToString(CultureInfo.InvariantCulture));
         var indexes = new List<Index>();
-        var names = new List<string>();
-        string IndexName(bool global, int n)
-        {
-            int r = random.Next(40);
-            if (r == 0 && names.Count > 0)
-            {
-                shapes.Add("index:duplicate-name");
-                return names[random.Next(names.Count)];
-            }
-
-            if (r == 1)
-            {
-                shapes.Add("index:short-name");
-                return random.Next(2) == 0 ? "ix" : "i";
-            }
-
-            if (r == 2)
-            {
-                shapes.Add("index:long-name");
-                return new string('x', random.Next(2) == 0 ? 255 : 256);
-            }
-
-            return (global ? "Gsi" : "Lsi") + n.ToString(CultureInfo.InvariantCulture) + (random.Next(5) == 0 ? "-by.Date_" : string.Empty);
-        }
-
         for (int n = 0; n < lsiCount + gsiCount; n++)
         {
             bool global = n >= lsiCount;
-            var ix = new Index { Global = global, Name = IndexName(global, n) };
-            names.Add(ix.Name);
+            var ix = new Index { Global = global, Name = (global ? "Gsi" : "Lsi") + n.ToString(CultureInfo.InvariantCulture) + (random.Next(5) == 0 ? "-by.Date_" : string.Empty) };
             if (global)
             {
                 ix.Hash = Pick();
                 ix.Range = random.Next(10) < 7 ? Pick() : null;
+                if (ix.Range == ix.Hash && random.Next(5) != 0)
+                {
+                    ix.Range = null; // hash == range (062) stays rare
+                }
+
                 if (random.Next(5) == 0)
                 {
                     ix.Read = random.Next(0, 6);
@@ -384,12 +408,19 @@ internal static class TableGenerator
             }
             else
             {
-                // Usually a new sort key; sometimes the table's hash key (052) or range key (053).
-                ix.Range = random.Next(10) switch { 0 => hash.Length > 0 ? hash : "Pk", 1 => range is { Length: > 0 } ? range : Pick(), _ => Pick() };
+                // Usually another sort key; sometimes the table's hash key (052) or range key (053).
+                ix.Range = random.Next(25) switch { 0 => hash.Length > 0 ? hash : "Pk", 1 or 2 => range is { Length: > 0 } ? range : Pick(), _ => Pick() };
+                if (ix.Range == hash && random.Next(5) != 0)
+                {
+                    ix.Range = KeyPool[(Array.IndexOf(KeyPool, hash) + 1) % KeyPool.Length];
+                }
             }
 
+            // INCLUDE lists attributes (none: 073; 21-22: 075); ALL/KEYS_ONLY mostly list none (else 074).
             ix.Projection = new[] { "ALL", "KEYS_ONLY", "INCLUDE" }[random.Next(3)];
-            int nka = random.Next(20) switch { < 8 => 0, < 16 => random.Next(1, 6), < 18 => random.Next(6, 21), _ => random.Next(21, 23) };
+            int nka = ix.Projection == "INCLUDE"
+                ? random.Next(20) switch { < 3 => 0, < 14 => random.Next(1, 6), < 18 => random.Next(6, 21), _ => random.Next(21, 23) }
+                : random.Next(20) switch { < 18 => 0, 18 => random.Next(1, 4), _ => random.Next(20, 23) };
             shapes.Add(nka == 0 ? "nka:0" : nka > 20 ? "nka:21+" : "nka:1-20");
             var list = Enumerable.Range(0, nka).Select(_ => NonKeyPool[random.Next(NonKeyPool.Length)]).Distinct(StringComparer.Ordinal).ToList();
             while (list.Count < nka)
@@ -397,13 +428,13 @@ internal static class TableGenerator
                 list.Add(NonKeyPool[random.Next(NonKeyPool.Length)] + "x" + list.Count.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (nka > 1 && random.Next(8) == 0)
+            if (nka > 1 && random.Next(10) == 0)
             {
-                list[random.Next(list.Count)] = list[0];
+                list[random.Next(1, list.Count)] = list[0];
                 shapes.Add("nka:duplicate");
             }
 
-            if (nka > 0 && random.Next(8) == 0)
+            if (nka > 0 && random.Next(10) == 0)
             {
                 list[random.Next(list.Count)] = random.Next(2) == 0 && hash.Length > 0 ? hash : (ix.Hash ?? ix.Range ?? "Pk");
                 shapes.Add("nka:key");
@@ -417,6 +448,27 @@ internal static class TableGenerator
             // LSIs always carry the key (the schema requires it); a GSI without attributes sometimes omits it.
             ix.NonKey = global && nka == 0 && random.Next(2) == 0 ? null : list;
             indexes.Add(ix);
+        }
+
+        // One index name of the table is sometimes a duplicate (070), too short or too long (071), or 255 characters.
+        if (indexes.Count > 0)
+        {
+            var target = indexes[random.Next(indexes.Count)];
+            switch (random.Next(25))
+            {
+                case 0 when indexes.Count > 1:
+                    target.Name = indexes.First(x => x != target).Name;
+                    shapes.Add("index:duplicate-name");
+                    break;
+                case 1:
+                    target.Name = random.Next(2) == 0 ? "ix" : "i";
+                    shapes.Add("index:short-name");
+                    break;
+                case 2:
+                    target.Name = new string('x', random.Next(2) == 0 ? 255 : 256);
+                    shapes.Add("index:long-name");
+                    break;
+            }
         }
 
         // Attributes: exactly the key attributes, then perturbed.
@@ -458,14 +510,14 @@ internal static class TableGenerator
         shapes.Add("billing:" + (provisioned ? "PROVISIONED" : "PAY_PER_REQUEST"));
         int? Capacity()
         {
-            int r = random.Next(10);
-            if (r < (provisioned ? 2 : 8))
+            int r = random.Next(20);
+            if (r < (provisioned ? 2 : 16))
             {
                 shapes.Add("capacity:missing");
                 return null;
             }
 
-            int v = random.Next(0, 6);
+            int v = r < (provisioned ? 4 : 17) ? 0 : random.Next(1, 6);
             shapes.Add(v == 0 ? "capacity:0" : "capacity:1-5");
             return v;
         }

@@ -19,7 +19,9 @@ internal static class Sinks
         switch (operation)
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when DynamoSdk.IsDynamo(property.Property.ContainingType):
-                var type = property.Property.ContainingType;
+                // The object's own type, not the declaring one: OverrideTableName is declared on BaseOperationConfig,
+                // but whether it is a write depends on SaveConfig vs LoadConfig.
+                var type = property.Instance?.Type as INamedTypeSymbol ?? property.Property.ContainingType;
                 if (DynamoSdk.IsSource(type))
                 {
                     yield break;

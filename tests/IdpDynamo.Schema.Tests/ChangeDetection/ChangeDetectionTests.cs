@@ -745,6 +745,20 @@ public sealed class ChangeDetectionTests : IDisposable
         Check.Has(d, "IDPDYN066", 27, 9);
     }
 
+    [Fact]
+    public void A_duplicated_index_name_is_IDPDYN070_and_never_an_internal_error()
+    {
+        // Index names are looked up by name in both versions; a duplicate must not break the comparison.
+        const string Gsi = "      - name: StatusIndex\n        hashKey: Status\n        rangeKey: OrderDate\n        projectionType: ALL\n";
+        string duplicated = Change(Base, Gsi, Gsi + Gsi);
+
+        var d = Run(duplicated, duplicated);
+
+        Check.None(d, "IDPDYN999");
+        Check.Has(d, "IDPDYN070", 27, 15);
+        Delta(d);
+    }
+
     // ---------------------------------------------------------------- IDPDYN106 / IDPDYN107 removed tables
 
     [Fact]

@@ -1,0 +1,454 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+
+namespace IdpDynamo.Analyzers.Tests.Analyzers;
+
+/// <summary>
+/// A realistic orders service (modelled on samples/Webshop.Orders/OrderStore.cs and analyzers.md §3): options-bound
+/// names, constants, entities with index attributes, low-level requests on the LSI and the GSI, a paging loop, batch
+/// and transaction calls, the DataModel and the Document model, spread over five files. Every analyzer runs at once.
+/// Everything it uses is declared, so the only diagnostics are the IDPDYN210 suggestions for its few literals; then
+/// one table and one index are taken out of the values file and exactly their resolvable uses are reported.
+/// </summary>
+public class RealisticServiceTests(ITestOutputHelper output)
+{
+    private static readonly VerifyOptions Options = new() { ServiceRole = ServiceRole };
+
+    private const string Configuration = """
+        namespace Webshop.Orders.Data;
+
+        public interface IOptions<out T> where T : class { T Value { get; } }
+
+        /// <summary>Bound from the "Dynamo" configuration section at startup.</summary>
+        public sealed class DynamoOptions
+        {
+            public string Namespace { get; set; } = "webshop-test";
+            public string ProductsTable { get; set; } = "Products";
+        }
+
+        public static class TableNames
+        {
+            public const string CustomerOrders = "CustomerOrders";
+            public const string Orders = "Orders";
+            public const string Products = "Products";
+            public const string Notifications = "Notifications";
+        }
+
+        public static class IndexNames
+        {
+            public const string ByStatus = "StatusIndex";
+            public const string ByAmount = "AmountIndex";
+        }
+
+        public static class Attr
+        {
+            public const string CustomerId = "CustomerId";
+            public const string OrderDate = "OrderDate";
+            public const string Status = "Status";
+            public const string TotalAmount = "TotalAmount";
+        }
+        """;
+
+    private const string Entities = """
+        using System;
+        using Amazon.DynamoDBv2.DataModel;
+
+        namespace Webshop.Orders.Data;
+
+        [DynamoDBTable(TableNames.CustomerOrders)]
+        public class CustomerOrder
+        {
+            [DynamoDBHashKey] public string CustomerId { get; set; } = "";
+            [DynamoDBRangeKey, DynamoDBGlobalSecondaryIndexRangeKey(IndexNames.ByStatus)] public string OrderDate { get; set; } = "";
+            [DynamoDBLocalSecondaryIndexRangeKey(IndexNames.ByAmount)] public decimal TotalAmount { get; set; }
+            [DynamoDBGlobalSecondaryIndexHashKey(IndexNames.ByStatus)] public string Status { get; set; } = "";
+            public string? Note { get; set; }
+        }
+
+        [DynamoDBTable({|IDPDYN210:"Orders"|})]
+        public class OrderSummary
+        {
+            [DynamoDBHashKey("Id")] public Guid OrderId { get; set; }
+            public decimal Total { get; set; }
+        }
+
+        [DynamoDBTable(TableNames.Notifications, AttributeCasing = CaseMode.CamelCase)]
+        public class Notification
+        {
+            [DynamoDBHashKey] public Guid TargetId { get; set; }
+            [DynamoDBRangeKey] public string Id { get; set; } = "";
+            public string Text { get; set; } = "";
+        }
+        """;
+
+    private const string OrderRepository = """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.DynamoDBv2.Model;
+
+        namespace Webshop.Orders.Data;
+
+        /// <summary>Low-level access to CustomerOrders: keys, the status GSI, the amount LSI, paging.</summary>
+        public sealed class OrderRepository(IAmazonDynamoDB client)
+        {
+            private const string Table = TableNames.CustomerOrders;
+
+            public Task<GetItemResponse> GetAsync(string customerId, string orderDate)
+                => client.GetItemAsync(new GetItemRequest
+                {
+                    TableName = Table,
+                    Key = new() { [Attr.CustomerId] = new AttributeValue { S = customerId }, [Attr.OrderDate] = new AttributeValue { S = orderDate } },
+                    ConsistentRead = true,
+                });
+
+            public Task PutAsync(string customerId, string orderDate, decimal amount)
+                => client.PutItemAsync(new PutItemRequest
+                {
+                    TableName = Table,
+                    Item = new()
+                    {
+                        [Attr.CustomerId] = new AttributeValue { S = customerId },
+                        [Attr.OrderDate] = new AttributeValue { S = orderDate },
+                        [Attr.TotalAmount] = new AttributeValue { N = amount.ToString(CultureInfo.InvariantCulture) },
+                        [Attr.Status] = new AttributeValue { S = "NEW" },
+                        ["Note"] = new AttributeValue { S = "" },
+                    },
+                    ConditionExpression = "attribute_not_exists(CustomerId)",
+                });
+
+            public async Task<List<Dictionary<string, AttributeValue>>> WithStatusAsync(string status, string since)
+            {
+                var request = new QueryRequest
+                {
+                    TableName = Table,
+                    IndexName = IndexNames.ByStatus,
+                    KeyConditionExpression = "#s = :s AND OrderDate > :since",
+                    ExpressionAttributeNames = new() { ["#s"] = Attr.Status },
+                    ExpressionAttributeValues = new() { [":s"] = new AttributeValue { S = status }, [":since"] = new AttributeValue { S = since } },
+                };
+                var items = new List<Dictionary<string, AttributeValue>>();
+                QueryResponse response;
+                do
+                {
+                    response = await client.QueryAsync(request);
+                    items.AddRange(response.Items);
+                    request.ExclusiveStartKey = response.LastEvaluatedKey;
+                }
+                while (response.LastEvaluatedKey is { Count: > 0 });
+                return items;
+            }
+
+            public Task<QueryResponse> AboveAmountAsync(string customerId, decimal amount)
+                => client.QueryAsync(new QueryRequest
+                {
+                    TableName = Table,
+                    IndexName = {|IDPDYN210:"AmountIndex"|},
+                    KeyConditionExpression = "CustomerId = :c AND TotalAmount > :a",
+                    ExpressionAttributeValues = new()
+                    {
+                        [":c"] = new AttributeValue { S = customerId },
+                        [":a"] = new AttributeValue { N = amount.ToString(CultureInfo.InvariantCulture) },
+                    },
+                    ConsistentRead = true,
+                });
+
+            public Task DeleteAsync(string customerId, string orderDate)
+                => client.DeleteItemAsync(Table, new Dictionary<string, AttributeValue>
+                {
+                    [Attr.CustomerId] = new AttributeValue { S = customerId },
+                    [Attr.OrderDate] = new AttributeValue { S = orderDate },
+                });
+        }
+        """;
+
+    private const string ProductCatalog = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.DynamoDBv2.Model;
+
+        namespace Webshop.Orders.Data;
+
+        /// <summary>Reads the catalog service's Products table (this service may only read it).</summary>
+        public sealed class ProductCatalog
+        {
+            private readonly IAmazonDynamoDB _client;
+            private readonly string _productsTable;
+
+            public ProductCatalog(IAmazonDynamoDB client, IOptions<DynamoOptions> options)
+            {
+                _client = client;
+                _productsTable = options.Value.ProductsTable;
+            }
+
+            public Task<GetItemResponse> GetAsync(string sku)
+                => _client.GetItemAsync(_productsTable, new Dictionary<string, AttributeValue> { ["Sku"] = new AttributeValue { S = sku } });
+
+            public Task<GetItemResponse> GetDirectAsync(string sku)
+                => _client.GetItemAsync({|IDPDYN210:"Products"|}, new Dictionary<string, AttributeValue> { ["Sku"] = new AttributeValue { S = sku } });
+
+            public Task<BatchGetItemResponse> GetManyAsync(IEnumerable<string> skus)
+                => _client.BatchGetItemAsync(new BatchGetItemRequest
+                {
+                    RequestItems = new Dictionary<string, KeysAndAttributes>
+                    {
+                        [TableNames.Products] = new KeysAndAttributes
+                        {
+                            Keys = skus.Select(s => new Dictionary<string, AttributeValue> { ["Sku"] = new AttributeValue { S = s } }).ToList(),
+                        },
+                    },
+                });
+        }
+        """;
+
+    private const string CheckoutService = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.DynamoDBv2.DataModel;
+        using Amazon.DynamoDBv2.DocumentModel;
+        using Amazon.DynamoDBv2.Model;
+
+        namespace Webshop.Orders.Data;
+
+        /// <summary>Checkout: a transaction over three tables, a batch of notifications, and the DataModel and Document APIs.</summary>
+        public sealed class CheckoutService
+        {
+            private readonly IAmazonDynamoDB _client;
+            private readonly IDynamoDBContext _context;
+
+            public CheckoutService(IAmazonDynamoDB client, IOptions<DynamoOptions> options)
+            {
+                _client = client;
+                _context = new DynamoDBContextBuilder()
+                    .WithDynamoDBClient(() => client)
+                    .ConfigureContext(c => c.TableNamePrefix = options.Value.Namespace + "-")
+                    .Build();
+            }
+
+            public Task CheckoutAsync(string customerId, string orderDate, Guid orderId, string sku)
+                => _client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = new List<TransactWriteItem>
+                    {
+                        new()
+                        {
+                            Put = new Put
+                            {
+                                TableName = TableNames.CustomerOrders,
+                                Item = new() { [Attr.CustomerId] = new AttributeValue { S = customerId }, [Attr.OrderDate] = new AttributeValue { S = orderDate } },
+                            },
+                        },
+                        new()
+                        {
+                            Update = new Update
+                            {
+                                TableName = TableNames.Orders,
+                                Key = new() { [{|IDPDYN210:"Id"|}] = new AttributeValue { S = orderId.ToString() } },
+                                UpdateExpression = "SET #t = :t",
+                                ExpressionAttributeNames = new() { ["#t"] = "Total" },
+                                ExpressionAttributeValues = new() { [":t"] = new AttributeValue { N = "0" } },
+                            },
+                        },
+                        new()
+                        {
+                            ConditionCheck = new ConditionCheck
+                            {
+                                TableName = TableNames.Products,
+                                Key = new() { [{|IDPDYN210:"Sku"|}] = new AttributeValue { S = sku } },
+                                ConditionExpression = "attribute_exists(Sku)",
+                            },
+                        },
+                    },
+                });
+
+            public Task NotifyAsync(Guid targetId, IEnumerable<string> messages)
+            {
+                var writes = new List<WriteRequest>();
+                foreach (var message in messages)
+                {
+                    writes.Add(new WriteRequest(new PutRequest
+                    {
+                        Item = new() { ["targetId"] = new AttributeValue { S = targetId.ToString() }, ["id"] = new AttributeValue { S = Guid.NewGuid().ToString() }, ["text"] = new AttributeValue { S = message } },
+                    }));
+                }
+
+                return _client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [TableNames.Notifications] = writes } });
+            }
+
+            public Task<CustomerOrder> LoadAsync(string customerId, string orderDate) => _context.LoadAsync<CustomerOrder>(customerId, orderDate);
+
+            public Task<OrderSummary> SummaryAsync(Guid id) => _context.LoadAsync<OrderSummary>(id);
+
+            public Task SaveAsync(CustomerOrder order) => _context.SaveAsync(order);
+
+            public Task<List<CustomerOrder>> ByStatusAsync(string status)
+                => _context.QueryAsync<CustomerOrder>(status, new QueryConfig { IndexName = IndexNames.ByStatus }).GetRemainingAsync();
+
+            public Task<List<Notification>> NotificationsAsync(Guid targetId) => _context.QueryAsync<Notification>(targetId).GetRemainingAsync();
+
+            public Task<List<Document>> LargeOrdersAsync(string customerId)
+            {
+                var table = new TableBuilder(_client, options().Namespace + "-" + TableNames.CustomerOrders)
+                    .AddHashKey(Attr.CustomerId, DynamoDBEntryType.String)
+                    .AddRangeKey(Attr.OrderDate, DynamoDBEntryType.String)
+                    .AddLocalSecondaryIndex(IndexNames.ByAmount, Attr.TotalAmount, DynamoDBEntryType.Numeric)
+                    .Build();
+                var search = table.Query(new QueryOperationConfig
+                {
+                    IndexName = IndexNames.ByAmount,
+                    KeyExpression = new Expression
+                    {
+                        ExpressionStatement = "CustomerId = :c AND TotalAmount > :a",
+                        ExpressionAttributeValues = new Dictionary<string, DynamoDBEntry> { [":c"] = customerId, [":a"] = 100 },
+                    },
+                });
+                return search.GetRemainingAsync();
+
+                static DynamoOptions options() => new DynamoOptions();
+            }
+        }
+        """;
+
+    private static string[] Sources => new[] { Configuration, Entities, OrderRepository, ProductCatalog, CheckoutService };
+
+    [Fact]
+    public async Task Every_use_is_declared_so_only_the_accessor_suggestions_remain()
+    {
+        var run = await AnalyzerVerifier.VerifyAllAsync(Sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.Equal(5, run.Diagnostics.Length);
+        PrintTimings(run);
+    }
+
+    [Fact]
+    public async Task Removing_a_table_flags_exactly_its_resolvable_uses()
+    {
+        string withoutProducts = RemoveBlock(Yaml, "  - name: Products", "  - name: Counters");
+        var run = await RunAsync(withoutProducts);
+
+        // The options-bound name (_productsTable) is not resolvable and stays silent; the literal, the constant in
+        // RequestItems and the transaction's ConditionCheck are reported. The suggestions for "Products" and "Sku"
+        // go away with the table.
+        Assert.Equal(
+            new[]
+            {
+                "Test1.cs(16,16): IDPDYN210 \"Orders\"",
+                "Test2.cs(61,27): IDPDYN210 \"AmountIndex\"",
+                "Test3.cs(25,34): IDPDYN201 \"Products\"",
+                "Test3.cs(32,22): IDPDYN201 TableNames.Products",
+                "Test4.cs(47,35): IDPDYN210 \"Id\"",
+                "Test4.cs(56,45): IDPDYN201 TableNames.Products",
+            },
+            Describe(run));
+    }
+
+    [Fact]
+    public async Task Removing_an_index_flags_exactly_its_resolvable_uses()
+    {
+        string withoutAmountIndex = RemoveBlock(Yaml, "    localSecondaryIndex:", "    globalSecondaryIndex:");
+        var run = await RunAsync(withoutAmountIndex);
+
+        // The entity's LSI attribute, the low-level query (the literal is no longer a declared name, so no suggestion)
+        // and the Document-model query config. The key condition on the missing index is not judged (IDPDYN206 needs
+        // the index's key schema). The TableBuilder's AddLocalSecondaryIndex is not a checked sink.
+        Assert.Equal(
+            new[]
+            {
+                "Test1.cs(10,6): IDPDYN202 DynamoDBLocalSecondaryIndexRangeKey(IndexNames.ByAmount)",
+                "Test1.cs(16,16): IDPDYN210 \"Orders\"",
+                "Test2.cs(61,27): IDPDYN202 \"AmountIndex\"",
+                "Test3.cs(25,34): IDPDYN210 \"Products\"",
+                "Test4.cs(47,35): IDPDYN210 \"Id\"",
+                "Test4.cs(56,35): IDPDYN210 \"Sku\"",
+                "Test4.cs(109,29): IDPDYN202 IndexNames.ByAmount",
+            },
+            Describe(run));
+    }
+
+    [Fact]
+    public async Task A_read_only_role_flags_the_writes()
+    {
+        // The same service deployed with a role that may only read CustomerOrders (as Products): every write is flagged.
+        string readOnlyOrders = Yaml.Replace(
+            "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"orders-api-webshop-test\"]\n\n  - name: Orders",
+            "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"catalog-api-webshop-test\"]\n\n  - name: Orders",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Yaml, readOnlyOrders);
+        var run = await RunAsync(readOnlyOrders);
+        var writes = Describe(run).Where(d => d.Contains("IDPDYN207", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "Test2.cs(13,6): IDPDYN207 Table",   // PutItemRequest
+                "Test2.cs(26,14): IDPDYN207 Table",  // DeleteItemAsync
+                "Test4.cs(37,33): IDPDYN207 TableNames.CustomerOrders", // transaction Put
+            },
+            writes);
+    }
+
+    /// <summary>
+    /// analyzers.md asks for cheap analyzers: the service copied 40 times (200 files, about 9,000 lines) with every
+    /// analyzer on. Prints, does not assert: timings depend on the machine.
+    /// </summary>
+    [Fact]
+    public async Task Analyzer_time_on_a_large_compilation()
+    {
+        var sources = Enumerable.Range(0, 40)
+            .SelectMany(n => Sources.Select(s => s.Replace("namespace Webshop.Orders.Data;", $"namespace Webshop.Orders.Data{n};", StringComparison.Ordinal)))
+            .Select((s, i) => MarkupParser.Parse(s, null, $"Test{i}.cs"))
+            .ToList();
+        int lines = sources.Sum(s => s.Source.Split('\n').Length);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        watch.Stop();
+        Assert.Equal(40 * 5, run.Diagnostics.Length);
+        output.WriteLine($"{sources.Count} files, {lines} lines; compile + generator + analyzers: {watch.ElapsedMilliseconds} ms wall clock");
+        output.WriteLine($"analyzer execution time (summed over threads): {run.Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds):F1} ms");
+        PrintTimings(run);
+    }
+
+    private static Task<AnalyzerRun> RunAsync(string yaml)
+    {
+        var sources = Sources.Select((s, i) => MarkupParser.Parse(s, null, $"Test{i}.cs")).ToList();
+        return AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, yaml) }, Options);
+    }
+
+    /// <summary>Each diagnostic as <c>File(line,col): ID text-of-the-span</c>, sorted.</summary>
+    private static List<string> Describe(AnalyzerRun run)
+        => run.Diagnostics
+            .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Id} {d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)}";
+            })
+            .ToList();
+
+    /// <summary>Removes the lines from the one starting with <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+    private static string RemoveBlock(string yaml, string from, string to)
+    {
+        int start = yaml.IndexOf("\n" + from, StringComparison.Ordinal) + 1;
+        int end = yaml.IndexOf("\n" + to, start, StringComparison.Ordinal) + 1;
+        Assert.True(start > 0 && end > start, $"'{from}' … '{to}' not found");
+        return yaml.Remove(start, end - start);
+    }
+
+    private void PrintTimings(AnalyzerRun run)
+    {
+        foreach (var (analyzer, info) in run.Telemetry.OrderByDescending(t => t.Value.ExecutionTime))
+        {
+            output.WriteLine($"{analyzer.GetType().Name,-32} {info.ExecutionTime.TotalMilliseconds,8:F1} ms  ({info.OperationActionsCount} operation, {info.SymbolActionsCount} symbol actions)");
+        }
+    }
+}
