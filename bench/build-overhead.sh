@@ -99,11 +99,14 @@ noop() { dotnet build "$OUT/$1" --no-restore -nologo -v:q; }
 
 declare -A T
 for ((round = 1; round <= N; round++)); do
+  line="  round $round (ms):"
   for p in Plain WithPackage; do
-    T[full-$p]+="$(ms full "$p") "
-    T[noop-$p]+="$(ms noop "$p") "
+    f=$(ms full "$p"); n=$(ms noop "$p")
+    T[full-$p]+="$f "
+    T[noop-$p]+="$n "
+    line+=" $p full $f, no-op $n;"
   done
-  echo "  round $round: full ${T[full-Plain]##* } / ${T[full-WithPackage]##* }"
+  echo "$line"
 done
 
 m() { tr ' ' '\n' <<<"${T[$1]}" | grep . | median; }

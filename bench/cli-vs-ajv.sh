@@ -62,6 +62,12 @@ variant("before", False, True)          # the CLI before the start-up work
 variant("il-new-config", False, False)  # runtime settings only
 variant("r2r-old-config", True, True)   # ReadyToRun only
 PY
+  # Native AOT (needs clang and lld: apt-get install clang lld); the ILCompiler package comes from the NuGet registry.
+  if command -v clang >/dev/null; then
+    echo "== dotnet publish -r linux-x64 -p:IdpDynamoNativeAot=true (CLI, Native AOT)"
+    flock "$LOCK" dotnet publish src/IdpDynamo.Cli -c Release -r linux-x64 -p:IdpDynamoNativeAot=true -o "$OUT/variants/aot" \
+      -nologo -v:q -clp:NoSummary >/dev/null
+  fi
 fi
 
 declare -A FILE JSON
@@ -82,6 +88,7 @@ commands() {
     echo "cli-before|dotnet $OUT/variants/before/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
     echo "cli-settings-only|dotnet $OUT/variants/il-new-config/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
     echo "cli-r2r-only|dotnet $OUT/variants/r2r-old-config/idp-dynamo.dll validate ${FILE[$tables]} --chart-version 2.1.11"
+    [ -x "$OUT/variants/aot/idp-dynamo" ] && echo "cli-native-aot|$OUT/variants/aot/idp-dynamo validate ${FILE[$tables]} --chart-version 2.1.11"
     echo "cli+TieredCompilation=0|env DOTNET_TieredCompilation=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
     echo "cli+QuickJitForLoops=0|env DOTNET_TC_QuickJitForLoops=0 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"
     echo "cli+TieredPGO=1|env DOTNET_TieredPGO=1 dotnet $CLI validate ${FILE[$tables]} --chart-version 2.1.11"

@@ -39,6 +39,8 @@ public static class Program
                 File.WriteAllBytes(path, ValuesFileGenerator.GenerateUtf8(ValuesFileGenerator.CheckCount(tables)));
                 Console.WriteLine($"{path}: {tables} tables, {new FileInfo(path).Length / 1024} KiB");
                 return 0;
+            case "phases" when args.Length == 2:
+                return PhaseBreakdown.Run(args[1], Console.Out);
             case "cold" when args.Length == 2:
                 return Cold(args[1]);
             case "service" when args.Length is >= 2 and <= 4:

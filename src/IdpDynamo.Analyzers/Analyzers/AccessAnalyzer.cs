@@ -90,7 +90,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
 
         string where = $"{denied.Declaration.SourcePath}:{denied.Declaration.Line}";
         return !denied.CanRead
-            ? $"Role '{denied.Role}' has no access to table '{table.Name}' ({where} lists it neither in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied"
+            ? $"Role '{denied.Role}' has no access to table '{table.Name}' ({where} lists neither it in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied"
             : $"Role '{denied.Role}' may only read table '{table.Name}' ({where} lists it in serviceAccountReadRoles, not serviceAccountWriteRoles); this write is denied";
     }
 }

@@ -67,8 +67,10 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
         if (members.Count == 0)
         {
             // Reported by the first concrete class that lacks the key: an abstract base may leave it to its subclasses,
-            // and a concrete base that lacks it too has reported it already.
-            bool reportedByBase = BaseTypes(type).Any(b => !b.IsAbstract && IsCheckedAs(b, mapping, sdk, catalog) && !KeyMembers(b, role == "hash" ? sdk.HashKeyAttribute : sdk.RangeKeyAttribute).Any());
+            // and a concrete base that lacks it too (and has the other key, so it is checked at all) reported it already.
+            var missing = role == "hash" ? sdk.HashKeyAttribute : sdk.RangeKeyAttribute;
+            var other = role == "hash" ? sdk.RangeKeyAttribute : sdk.HashKeyAttribute;
+            bool reportedByBase = BaseTypes(type).Any(b => !b.IsAbstract && IsCheckedAs(b, mapping, sdk, catalog) && !KeyMembers(b, missing).Any() && KeyMembers(b, other).Any());
             if (declared is not null && !type.IsAbstract && !reportedByBase)
             {
                 ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, typeLocation,
@@ -202,7 +204,8 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
     {
         foreach (var attribute in member.GetAttributes().Where(IsDynamoAttribute))
         {
-            if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Type || a.Value is true)
+            // TypedConstant.Value throws on arrays (the index attributes' params string[]): test the kind first.
+            if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Type || (a.Kind == TypedConstantKind.Primitive && a.Value is true))
                 || attribute.NamedArguments.Any(a => a.Key == "Converter" || (a.Key is "StoreAsEpoch" or "StoreAsEpochLong" && a.Value.Value is true)))
             {
                 return false;

@@ -164,7 +164,7 @@ internal sealed class RequestContext
 
         var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
         var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
-            or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+            or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
         if (body is null || body.SyntaxTree != model.SyntaxTree)
         {
             return null;

@@ -116,7 +116,10 @@ internal static class Sinks
             value = conversion.Operand;
         }
 
-        return value is IObjectCreationOperation { Initializer: { } initializer }
+        // new Dictionary<,>(other) { ... } starts from entries that are not written here; only a capacity or a
+        // comparer may be passed to the constructor.
+        return value is IObjectCreationOperation { Initializer: { } initializer } creation
+            && creation.Arguments.All(a => a.Value.Type is { SpecialType: SpecialType.System_Int32 } or { Name: "IEqualityComparer" or "StringComparer" })
             && initializer.Initializers.All(e => e is IInvocationOperation { Arguments.Length: 2 } or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } });
     }
 

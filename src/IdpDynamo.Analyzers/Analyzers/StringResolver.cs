@@ -109,7 +109,8 @@ internal static class StringResolver
         }
 
         // Written only by its initializer: no assignment, increment, out/ref argument or deconstruction anywhere in the body.
-        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        // A top-level statement's local lives in the whole compilation unit, not in its own global statement.
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
         if (body is null || IsWritten(body, local.Name, s => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(s, cancellationToken).Symbol, local)))
         {
             return default;

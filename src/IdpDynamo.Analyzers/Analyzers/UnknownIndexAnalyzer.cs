@@ -27,7 +27,13 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
         start.RegisterOperationAction(
             ctx =>
             {
-                var request = RequestContext.From((IObjectCreationOperation)ctx.Operation, catalog, ctx.CancellationToken);
+                var creation = (IObjectCreationOperation)ctx.Operation;
+                if (creation.Type is not { } type || !QueriesAnIndex(type))
+                {
+                    return;
+                }
+
+                var request = RequestContext.From(creation, catalog, ctx.CancellationToken);
                 if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue) || StringResolver.Resolve(indexValue, ctx.CancellationToken).Exact is not { } index)
                 {
                     return;
@@ -103,6 +109,16 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
             SymbolKind.Property,
             SymbolKind.Field);
     }
+
+    /// <summary>
+    /// The objects whose IndexName selects a secondary index to read: Query/Scan requests and the Document and
+    /// DataModel query/scan configurations. Table management objects (GlobalSecondaryIndex in a CreateTableRequest,
+    /// the index update actions) define indexes rather than use them, and vector indexes (SearchVectors*) are not
+    /// secondary indexes of the values file, so their IndexName is not checked.
+    /// </summary>
+    private static bool QueriesAnIndex(ITypeSymbol type) => type.Name is "QueryRequest" or "ScanRequest"
+        or "QueryOperationConfig" or "ScanOperationConfig" or "QueryDocumentOperationRequest" or "ScanDocumentOperationRequest"
+        or "QueryConfig" or "ScanConfig" or "DynamoDBOperationConfig";
 
     private static System.Collections.Generic.IEnumerable<string> IndexNames(AttributeData attribute)
     {

@@ -55,7 +55,7 @@ public class AccessAnalyzerTests
             }
             """);
         Assert.Equal(
-            "Role 'orders-api-webshop-test' has no access to table 'Counters' (apps/webshop-test/orders/dynamodb/values.yaml:50 lists it neither in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied",
+            "Role 'orders-api-webshop-test' has no access to table 'Counters' (apps/webshop-test/orders/dynamodb/values.yaml:50 lists neither it in serviceAccountReadRoles nor in serviceAccountWriteRoles); this call is denied",
             run.Diagnostics.First().GetMessage());
     }
 

@@ -225,6 +225,19 @@ public class EntityKeyMappingAnalyzerTests
         """);
 
     [Fact]
+    public Task A_concrete_base_without_keys_leaves_the_report_to_the_derived_class() => Verify("""
+        [DynamoDBTable("CustomerOrders")]
+        public class Untyped { public string Note { get; set; } = ""; }
+
+        public class {|IDPDYN204:HashOnly|} : Untyped { [DynamoDBHashKey] public string CustomerId { get; set; } = ""; }
+
+        [DynamoDBTable("CustomerOrders")]
+        public class {|IDPDYN204:HalfKeyed|} { [DynamoDBHashKey] public string CustomerId { get; set; } = ""; }
+
+        public class StillHalfKeyed : HalfKeyed { }
+        """);
+
+    [Fact]
     public Task Base_class_mismatch_is_reported_once_on_the_base() => Verify("""
         [DynamoDBTable("Orders")]
         public class Base { [[|DynamoDBHashKey|]] public string OrderId { get; set; } = ""; }
@@ -243,6 +256,23 @@ public class EntityKeyMappingAnalyzerTests
 
         [DynamoDBTable("Orders")]
         public class Good { [DynamoDBHashKey] public string Id { get; set; } = ""; }
+        """);
+
+    [Fact]
+    public Task Key_members_that_are_also_keys_of_several_indexes() => Verify("""
+        [DynamoDBTable("CustomerOrders")]
+        public class Order
+        {
+            [DynamoDBHashKey] public string CustomerId { get; set; } = "";
+            [DynamoDBRangeKey, DynamoDBGlobalSecondaryIndexRangeKey("StatusIndex", "OtherIndex")] public string OrderDate { get; set; } = "";
+        }
+
+        [DynamoDBTable("Counters")]
+        public class Counter
+        {
+            [DynamoDBHashKey, DynamoDBGlobalSecondaryIndexHashKey("A", "B")] public string CounterId { get; set; } = "";
+            [[|DynamoDBRangeKey|], DynamoDBLocalSecondaryIndexRangeKey("X", "Y")] public string Day { get; set; } = "";
+        }
         """);
 
     [Fact]

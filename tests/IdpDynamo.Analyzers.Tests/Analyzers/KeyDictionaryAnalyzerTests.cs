@@ -245,6 +245,31 @@ public class KeyDictionaryAnalyzerTests
         """);
 
     [Fact]
+    public Task Capacity_and_comparer_arguments_keep_the_dictionary_inline() => Verify("""
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client, string c)
+            {
+                await client.GetItemAsync(new GetItemRequest { TableName = "CustomerOrders", Key = [|new(capacity: 1) { ["CustomerId"] = new(c) }|] });
+                await client.GetItemAsync(new GetItemRequest { TableName = "Orders", Key = new(StringComparer.Ordinal) { ["Id"] = new(c) } });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_dictionary_copied_from_another_is_not_inline() => Verify("""
+        class Repo
+        {
+            Task Run(IAmazonDynamoDB client, Dictionary<string, AttributeValue> partitionOnly, string d)
+                => client.GetItemAsync(new GetItemRequest
+                {
+                    TableName = "CustomerOrders",
+                    Key = new Dictionary<string, AttributeValue>(partitionOnly) { ["OrderDate"] = new AttributeValue { S = d } },
+                });
+        }
+        """);
+
+    [Fact]
     public Task Dictionaries_built_elsewhere_and_unresolved_tables_are_silent() => Verify("""
         class Repo
         {

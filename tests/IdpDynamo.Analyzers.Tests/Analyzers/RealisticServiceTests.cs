@@ -344,11 +344,11 @@ public class RealisticServiceTests(ITestOutputHelper output)
             new[]
             {
                 "Test1.cs(16,16): IDPDYN210 \"Orders\"",
-                "Test2.cs(61,27): IDPDYN210 \"AmountIndex\"",
-                "Test3.cs(25,34): IDPDYN201 \"Products\"",
-                "Test3.cs(32,22): IDPDYN201 TableNames.Products",
-                "Test4.cs(47,35): IDPDYN210 \"Id\"",
-                "Test4.cs(56,45): IDPDYN201 TableNames.Products",
+                "Test2.cs(63,25): IDPDYN210 \"AmountIndex\"",
+                "Test3.cs(25,33): IDPDYN201 \"Products\"",
+                "Test3.cs(32,18): IDPDYN201 TableNames.Products",
+                "Test4.cs(44,40): IDPDYN210 \"Id\"",
+                "Test4.cs(54,37): IDPDYN201 TableNames.Products",
             },
             Describe(run));
     }
@@ -365,13 +365,13 @@ public class RealisticServiceTests(ITestOutputHelper output)
         Assert.Equal(
             new[]
             {
-                "Test1.cs(10,6): IDPDYN202 DynamoDBLocalSecondaryIndexRangeKey(IndexNames.ByAmount)",
+                "Test1.cs(11,6): IDPDYN202 DynamoDBLocalSecondaryIndexRangeKey(IndexNames.ByAmount)",
                 "Test1.cs(16,16): IDPDYN210 \"Orders\"",
-                "Test2.cs(61,27): IDPDYN202 \"AmountIndex\"",
-                "Test3.cs(25,34): IDPDYN210 \"Products\"",
-                "Test4.cs(47,35): IDPDYN210 \"Id\"",
-                "Test4.cs(56,35): IDPDYN210 \"Sku\"",
-                "Test4.cs(109,29): IDPDYN202 IndexNames.ByAmount",
+                "Test2.cs(63,25): IDPDYN202 \"AmountIndex\"",
+                "Test3.cs(25,33): IDPDYN210 \"Products\"",
+                "Test4.cs(44,40): IDPDYN210 \"Id\"",
+                "Test4.cs(55,40): IDPDYN210 \"Sku\"",
+                "Test4.cs(96,25): IDPDYN202 IndexNames.ByAmount",
             },
             Describe(run));
     }
@@ -379,7 +379,8 @@ public class RealisticServiceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_read_only_role_flags_the_writes()
     {
-        // The same service deployed with a role that may only read CustomerOrders (as Products): every write is flagged.
+        // The same service with a role that may only read CustomerOrders: every resolvable write is flagged (the
+        // DataModel SaveAsync<CustomerOrder> is not: DataModel calls are not table sinks for this rule).
         string readOnlyOrders = Yaml.Replace(
             "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"orders-api-webshop-test\"]\n\n  - name: Orders",
             "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"catalog-api-webshop-test\"]\n\n  - name: Orders",
@@ -390,9 +391,9 @@ public class RealisticServiceTests(ITestOutputHelper output)
         Assert.Equal(
             new[]
             {
-                "Test2.cs(13,6): IDPDYN207 Table",   // PutItemRequest
-                "Test2.cs(26,14): IDPDYN207 Table",  // DeleteItemAsync
-                "Test4.cs(37,33): IDPDYN207 TableNames.CustomerOrders", // transaction Put
+                "Test2.cs(25,25): IDPDYN207 Table",                      // PutItemRequest
+                "Test2.cs(74,35): IDPDYN207 Table",                      // DeleteItemAsync
+                "Test4.cs(35,37): IDPDYN207 TableNames.CustomerOrders",  // the transaction's Put
             },
             writes);
     }
@@ -409,13 +410,50 @@ public class RealisticServiceTests(ITestOutputHelper output)
             .Select((s, i) => MarkupParser.Parse(s, null, $"Test{i}.cs"))
             .ToList();
         int lines = sources.Sum(s => s.Source.Split('\n').Length);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
-        watch.Stop();
-        Assert.Equal(40 * 5, run.Diagnostics.Length);
-        output.WriteLine($"{sources.Count} files, {lines} lines; compile + generator + analyzers: {watch.ElapsedMilliseconds} ms wall clock");
-        output.WriteLine($"analyzer execution time (summed over threads): {run.Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds):F1} ms");
-        PrintTimings(run);
+        for (int pass = 1; pass <= 2; pass++)
+        {
+            // Pass 1 includes JIT compilation of the analyzers; pass 2 is the steady state of a long-lived compiler server.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+            watch.Stop();
+            Assert.Equal(40 * 5, run.Diagnostics.Length);
+            var compileWatch = System.Diagnostics.Stopwatch.StartNew();
+            _ = run.Compilation.Clone().GetDiagnostics();   // a clone binds everything again
+            compileWatch.Stop();
+            output.WriteLine($"pass {pass}: {sources.Count} files, {lines} lines; compile + generator + analyzers {watch.ElapsedMilliseconds} ms wall clock; compiler diagnostics alone {compileWatch.ElapsedMilliseconds} ms");
+            output.WriteLine($"pass {pass}: analyzer execution time (summed over threads): {run.Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds):F1} ms");
+            PrintTimings(run);
+        }
+    }
+
+    /// <summary>The repository's own sample service (samples/Webshop.Orders, both environments) has nothing to report.</summary>
+    [Fact]
+    public async Task The_sample_service_is_clean()
+    {
+        string samples = System.IO.Path.Combine(RepositoryRoot(), "samples");
+        const string implicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
+        var sources = new[] { implicitUsings }
+            .Concat(System.IO.Directory.GetFiles(System.IO.Path.Combine(samples, "Webshop.Orders"), "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(System.IO.File.ReadAllText))
+            .Select((s, i) => MarkupParser.Parse(s, null, $"Test{i}.cs"))
+            .ToList();
+        var values = new[] { "webshop-prod", "webshop-test" }
+            .Select(ns => ($"/repo/apps/{ns}/orders/dynamodb/values.yaml", System.IO.File.ReadAllText(System.IO.Path.Combine(samples, "apps", ns, "orders", "dynamodb", "values.yaml"))))
+            .ToArray();
+        var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, values, Options with { Executable = true });
+        Assert.Empty(Describe(run));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "IdpDynamo.Build.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("IdpDynamo.Build.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static Task<AnalyzerRun> RunAsync(string yaml)
@@ -425,8 +463,9 @@ public class RealisticServiceTests(ITestOutputHelper output)
     }
 
     /// <summary>Each diagnostic as <c>File(line,col): ID text-of-the-span</c>, sorted.</summary>
-    private static List<string> Describe(AnalyzerRun run)
-        => run.Diagnostics
+    private List<string> Describe(AnalyzerRun run)
+    {
+        var lines = run.Diagnostics
             .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
             .Select(d =>
             {
@@ -434,6 +473,13 @@ public class RealisticServiceTests(ITestOutputHelper output)
                 return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Id} {d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)}";
             })
             .ToList();
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+
+        return lines;
+    }
 
     /// <summary>Removes the lines from the one starting with <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
     private static string RemoveBlock(string yaml, string from, string to)

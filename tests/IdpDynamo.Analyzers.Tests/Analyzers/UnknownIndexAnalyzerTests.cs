@@ -189,6 +189,30 @@ public class UnknownIndexAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task Index_definitions_and_vector_indexes_are_not_index_uses() => Verify("""
+        class Setup
+        {
+            async Task CreateLocalTable(IAmazonDynamoDB client)
+            {
+                // Local development setup creating its own tables: table management, not a use of the chart's indexes.
+                await client.CreateTableAsync(new CreateTableRequest
+                {
+                    TableName = "Scratch",
+                    GlobalSecondaryIndexes = new List<GlobalSecondaryIndex> { new() { IndexName = "ByEmail" } },
+                    LocalSecondaryIndexes = new List<LocalSecondaryIndex> { new() { IndexName = "ByDate" } },
+                });
+                await client.UpdateTableAsync(new UpdateTableRequest
+                {
+                    TableName = "CustomerOrders",
+                    GlobalSecondaryIndexUpdates = new List<GlobalSecondaryIndexUpdate> { new() { Delete = new DeleteGlobalSecondaryIndexAction { IndexName = "Old" } } },
+                });
+                await client.SearchVectorsAsync(new SearchVectorsRequest { TableName = "Orders", IndexName = "embedding-index" });
+                _ = new SearchVectorsConfig { IndexName = "embedding-index" };
+            }
+        }
+        """);
+
     // --- IDPDYN203 ------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -83,6 +83,9 @@ public class UnknownTableAnalyzerTests
                 await client.DeleteTableAsync("Scratch");
                 await client.CreateTableAsync(new CreateTableRequest { TableName = "Scratch" });
                 await client.ListTablesAsync("Scratch");
+                await client.ImportTableAsync(new ImportTableRequest { TableCreationParameters = new TableCreationParameters { TableName = "Scratch" } });
+                await client.DescribeKinesisStreamingDestinationAsync(new DescribeKinesisStreamingDestinationRequest { TableName = "Scratch" });
+                await client.ListBackupsAsync(new ListBackupsRequest { TableName = "Scratch" });
             }
         }
         """);
@@ -459,6 +462,16 @@ public class UnknownTableAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task Top_level_statements_see_writes_in_later_statements() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+        var table = "Ordrs";
+        var fixedName = "Prodcts";
+        if (args.Length > 0) table = args[0];
+        var key = new Dictionary<string, AttributeValue>();
+        _ = new GetItemRequest(table, key);
+        _ = new GetItemRequest([|fixedName|], key);
+        """, Yaml, new VerifyOptions { Executable = true });
 
     // --- Preconditions ----------------------------------------------------------------------------------------------
 

@@ -45,6 +45,9 @@ internal sealed record VerifyOptions
     /// <summary>Runs the accessor generator before the analyzers, as the compiler does (so DynamoTables exists).</summary>
     public bool RunGenerator { get; init; } = true;
 
+    /// <summary>Compiles an executable (for top-level statements) instead of a library.</summary>
+    public bool Executable { get; init; }
+
     /// <summary>Whether the values files are marked IdpDynamoValues (false: plain AdditionalFiles, analyzers stay silent).</summary>
     public bool MarkValuesFiles { get; init; } = true;
 }
@@ -116,6 +119,11 @@ internal static class AnalyzerVerifier
     public static async Task<AnalyzerRun> RunAsync(DiagnosticAnalyzer[] analyzers, IReadOnlyList<MarkupSource> sources, (string Path, string Yaml)[] values, VerifyOptions options)
     {
         var compilation = CompilationFactory.Create(sources.Select(s => s.Source), options.Sdk == SdkShape.V4, usesGeneratedCode: true);
+        if (options.Executable)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+        }
+
         if (options.Sdk == SdkShape.V3Stubs)
         {
             compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(DynamoV3Stubs.Source, CompilationFactory.ParseOptions, path: "DynamoV3Stubs.cs"));

@@ -30,7 +30,8 @@ namespace IdpDynamo.Analyzers.Tests.Robustness;
 /// <item>all analyzers run on that compilation without an exception (AD0001) or IDPDYN999;</item>
 /// <item>all of it within <see cref="PerInputBound"/>.</item>
 /// </list>
-/// The count is IDPDYN_MUTATIONS_ROSLYN (CI default <see cref="DefaultCount"/>); IDPDYN_MUTATION_CASE=n runs case n alone.
+/// The count is IDPDYN_MUTATIONS_ROSLYN (CI default <see cref="DefaultCount"/>); IDPDYN_MUTATION_SEED=s picks another
+/// sequence and IDPDYN_MUTATION_CASE=n runs case n alone.
 /// </summary>
 public class GeneratorAndAnalyzerMutationTests
 {
@@ -140,6 +141,12 @@ public class GeneratorAndAnalyzerMutationTests
                     },
                 };
 
+                public static Task<QueryResponse> QueryByStatus(IAmazonDynamoDB client)
+                {
+                    var request = new QueryRequest { TableName = "webshop-test-CustomerOrders", KeyConditionExpression = "Status = :s" };
+                    return client.QueryAsync(request);
+                }
+
                 public static QueryRequest Unknown() => new QueryRequest { TableName = "webshop-test-Ordrs", IndexName = "NoSuchIndex" };
 
                 public static ScanRequest Interpolated(string ns) => new ScanRequest { TableName = $"{ns}-CustomerOrders", IndexName = "AmountIndex" };
@@ -235,7 +242,8 @@ public class GeneratorAndAnalyzerMutationTests
         int count = ValuesMutator.CountFromEnvironment("IDPDYN_MUTATIONS_ROSLYN", DefaultCount);
         int? only = Environment.GetEnvironmentVariable("IDPDYN_MUTATION_CASE") is { Length: > 0 } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : null;
         var corpus = Corpus();
-        var mutator = new ValuesMutator(corpus, Seed);
+        int seed = ValuesMutator.CountFromEnvironment("IDPDYN_MUTATION_SEED", Seed);
+        var mutator = new ValuesMutator(corpus, seed);
 
         // Warm up: JIT, metadata of ~200 framework references, the SDK.
         foreach (var (name, text) in corpus)
@@ -292,13 +300,13 @@ public class GeneratorAndAnalyzerMutationTests
         }
 
         total.Stop();
-        string summary = $"{(only is null ? count : 1)} mutants (seed {Seed}) in {total.Elapsed.TotalSeconds:F1} s; {Analyzers.Value.Length} analyzers; generated code used in {generated} " +
+        string summary = $"{(only is null ? count : 1)} mutants (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s; {Analyzers.Value.Length} analyzers; generated code used in {generated} " +
                          $"(avg {(generated == 0 ? 0 : members / generated)} members), with table classes in {withTables} (avg {(withTables == 0 ? 0 : (double)tables / withTables):F1} tables); slowest case {slowestCase}: {slowest.TotalMilliseconds:F0} ms; failures {failures.Count}\n" +
                          "analyzer ids (inputs reporting each): " + string.Join(", ", ids.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}×{p.Value}"));
         _output.WriteLine(summary);
         Console.WriteLine("[GeneratorAndAnalyzerMutationTests] " + summary);
 
-        Assert.True(failures.Count == 0, $"{failures.Count} of {count} mutants failed (rerun one with IDPDYN_MUTATION_CASE=<case>):\n\n" + string.Join("\n", failures.Take(10)));
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} mutants failed (rerun one with IDPDYN_MUTATION_SEED={seed} IDPDYN_MUTATION_CASE=<case>):\n\n" + string.Join("\n", failures.Take(10)));
     }
 
     /// <summary>The text a compiler reads from the bytes: UTF-8 (a BOM is dropped), invalid sequences as U+FFFD.</summary>
