@@ -70,7 +70,7 @@ for ((i = 1; i <= N; i++)); do
   dotnet build "$OUT/Service" --no-restore -nologo -v:q -p:ReportAnalyzer=true -p:IdpDynamoAnalyzersOff=true "-bl:$OUT/off-$i.binlog" >/dev/null
   offlog=$(replay "$OUT/off-$i.binlog")
   OFF+=("$(csc_ms "$offlog")")
-  ran=$(awk '/Total analyzer execution time/ {a=1} /Total generator execution time/ {a=0} a && / IdpDynamo\.Analyzers\.Analyzers\./ && $1 > 0.005 {n++} END {print n + 0}' "$offlog")
+  ran=$(awk '/Total analyzer execution time/ {a=1} /Total generator execution time/ {a=0} a && / IdpDynamo\.Analyzers\.Analyzers\./ && $1 ~ /^[0-9.]+$/ && $1 + 0 > 0.005 {n++} END {print n + 0}' "$offlog")
   [ "$ran" = 0 ] || { echo "the IdpDynamo analyzers still ran with the globalconfig ($offlog)" >&2; exit 1; }
   echo "  round $i: Csc ${CSC[-1]} ms (analyzers on), ${OFF[-1]} ms (IdpDynamo analyzers off); all analyzers ${ALL[-1]} s; IdpDynamo analyzers ${IDP[-1]:-?} s; IdpDynamo generator ${IDPGEN[-1]:-?} s"
 done

@@ -113,6 +113,9 @@ m() { tr ' ' '\n' <<<"${T[$1]}" | grep . | median; }
 paired() { paste <(tr ' ' '\n' <<<"${T[$1-WithPackage]}" | grep .) <(tr ' ' '\n' <<<"${T[$1-Plain]}" | grep .) | awk '{print ($1 - $2) / $2 * 100}' | median; }
 
 echo "== task time on a warm node (MSBuild server), values file touched before each build"
+# The MSBuild server needs node reuse; this machine's environment may turn it off (MSBUILDDISABLENODEREUSE=1).
+saved_nodereuse="${MSBUILDDISABLENODEREUSE-}"
+unset MSBUILDDISABLENODEREUSE
 export DOTNET_CLI_USE_MSBUILD_SERVER=1
 task_ms=()
 for ((i = 0; i <= N; i++)); do
@@ -120,14 +123,15 @@ for ((i = 0; i <= N; i++)); do
   dotnet build "$OUT/WithPackage" --no-restore -nologo -v:q "-bl:$OUT/task-$i.binlog" >/dev/null
   [ "$i" = 0 ] && continue # the first build starts the server and loads the task: not warm
   log=$(replay "$OUT/task-$i.binlog")
-  task_ms+=("$(grep -E '^\s+[0-9]+ ms\s+ValidateDynamoValues\s' "$log" | awk '{print $1}' | head -1)")
+  task_ms+=("$(grep -E '^\s+[0-9]+ ms\s+(IdpDynamo\.Build\.Tasks\.)?ValidateDynamoValues\s' "$log" | awk '{print $1}' | head -1)")
 done
 dotnet build-server shutdown --msbuild >/dev/null 2>&1 || true
 unset DOTNET_CLI_USE_MSBUILD_SERVER
+[ -n "$saved_nodereuse" ] && export MSBUILDDISABLENODEREUSE="$saved_nodereuse"
 # The same without the server: a fresh `dotnet build` process loads and JITs the task every time (cold).
 touch "$OUT/apps/bench-test/orders/dynamodb/values.yaml"
 dotnet build "$OUT/WithPackage" --no-restore -nologo -v:q "-bl:$OUT/task-cold.binlog" >/dev/null
-cold_ms=$(grep -E '^\s+[0-9]+ ms\s+ValidateDynamoValues\s' "$(replay "$OUT/task-cold.binlog")" | awk '{print $1}' | head -1)
+cold_ms=$(grep -E '^\s+[0-9]+ ms\s+(IdpDynamo\.Build\.Tasks\.)?ValidateDynamoValues\s' "$(replay "$OUT/task-cold.binlog")" | awk '{print $1}' | head -1)
 
 report="$WORK/build-overhead.txt"
 {
