@@ -112,6 +112,32 @@ done
 m() { tr ' ' '\n' <<<"${T[$1]}" | grep . | median; }
 paired() { paste <(tr ' ' '\n' <<<"${T[$1-WithPackage]}" | grep .) <(tr ' ' '\n' <<<"${T[$1-Plain]}" | grep .) | awk '{print ($1 - $2) / $2 * 100}' | median; }
 
+# Where the difference goes, from binary logs (MSBuild's own clock, without the dotnet host's start-up): per project the
+# build's elapsed time, the evaluation, CoreCompile (compiler + our generator and analyzers) and the package's targets.
+echo "== binary-log breakdown (3 builds of each kind)"
+target_ms() { awk -v t="$2" '/Target Performance Summary/ {a=1} /Task Performance Summary/ {a=0} a && $3 == t {print $1; exit}' "$1"; }
+elapsed_ms() { grep -m1 -oE 'Time Elapsed [0-9:.]+' "$1" | awk '{split($3, t, /[:.]/); print (t[1] * 3600 + t[2] * 60 + t[3]) * 1000 + t[4] * 10}'; }
+eval_ms() { awk '/Project Evaluation Performance Summary/ {getline; print $1; exit}' "$1"; }
+declare -A B
+for kind in full noop; do
+  for ((i = 1; i <= 3; i++)); do
+    for p in Plain WithPackage; do
+      [ "$kind" = full ] && rm -rf "$OUT/$p/bin" "$OUT/$p/obj/Debug"
+      dotnet build "$OUT/$p" --no-restore -nologo -v:q "-bl:$OUT/$kind-$p-$i.binlog" >/dev/null
+      log=$(replay "$OUT/$kind-$p-$i.binlog")
+      B[$kind-$p-elapsed]+="$(elapsed_ms "$log") "
+      B[$kind-$p-eval]+="$(eval_ms "$log") "
+      B[$kind-$p-csc]+="$(target_ms "$log" CoreCompile) "
+      own=0
+      for t in IdpDynamoAddAdditionalFiles _IdpDynamoWriteSettings IdpDynamoValidateValues; do
+        own=$((own + $(target_ms "$log" "$t" || true) + 0))
+      done
+      B[$kind-$p-own]+="$own "
+    done
+  done
+done
+bm() { tr ' ' '\n' <<<"${B[$1]}" | grep . | median; }
+
 echo "== task time on a warm node (MSBuild server), values file touched before each build"
 # The MSBuild server needs node reuse; this machine's environment may turn it off (MSBUILDDISABLENODEREUSE=1).
 saved_nodereuse="${MSBUILDDISABLENODEREUSE-}"
@@ -143,6 +169,15 @@ report="$WORK/build-overhead.txt"
   done
   echo "  runs full without: ${T[full-Plain]}| with: ${T[full-WithPackage]}"
   echo "  runs noop without: ${T[noop-Plain]}| with: ${T[noop-WithPackage]}"
+  echo "  from binary logs (median of 3; MSBuild's own clock, no dotnet host start-up), ms:"
+  printf '    %-6s %-12s %9s %11s %12s %18s\n' build project elapsed evaluation CoreCompile "IdpDynamo targets"
+  for k in full noop; do
+    for p in Plain WithPackage; do
+      printf '    %-6s %-12s %9s %11s %12s %18s\n' "$k" "$p" "$(bm "$k-$p-elapsed")" "$(bm "$k-$p-eval")" "$(bm "$k-$p-csc")" "$(bm "$k-$p-own")"
+    done
+    a=$(bm "$k-Plain-elapsed"); b=$(bm "$k-WithPackage-elapsed")
+    echo "    $k: overhead by MSBuild's clock $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f", (b - a) / a * 100}') %; the package's own targets $(bm "$k-WithPackage-own") ms = $(awk -v o="$(bm "$k-WithPackage-own")" -v a="$a" 'BEGIN {printf "%.1f", o / a * 100}') % of the build without it"
+  done
   echo "  ValidateDynamoValues (10 tables), warm node: median $(printf '%s\n' "${task_ms[@]}" | median) ms (runs: ${task_ms[*]}); target <= 5 ms"
   echo "  ValidateDynamoValues, cold (new dotnet build process, task loaded and JIT-compiled): $cold_ms ms"
 } | tee "$report"
