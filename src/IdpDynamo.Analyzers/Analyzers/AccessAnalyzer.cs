@@ -40,7 +40,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))
                 {
-                    if (sink.Access == TableAccess.Control || StringResolver.Resolve(sink.Value, ctx.CancellationToken).Exact is not { } name || catalog.Match(name) is not { } table)
+                    if (sink.Access == TableAccess.Control || catalog.Resolve(sink.Value, ctx.CancellationToken) is not { } table)
                     {
                         continue;
                     }

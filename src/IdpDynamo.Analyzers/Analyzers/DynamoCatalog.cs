@@ -68,6 +68,7 @@ internal sealed class CatalogTable
 internal sealed class DynamoCatalog
 {
     private readonly Dictionary<string, CatalogTable> _byName;
+    private readonly Dictionary<string, CatalogTable> _byAccessor;
 
     public DynamoCatalog(IReadOnlyList<CatalogTable> tables, IReadOnlyList<string> namespaces, string? serviceRole, string? accessorRoot, string className = "DynamoTables")
     {
@@ -77,9 +78,11 @@ internal sealed class DynamoCatalog
         ServiceRole = serviceRole;
         AccessorRoot = accessorRoot;
         _byName = new Dictionary<string, CatalogTable>(StringComparer.Ordinal);
+        _byAccessor = new Dictionary<string, CatalogTable>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             _byName[table.Name] = table;
+            _byAccessor[table.AccessorPath] = table;
         }
     }
 
@@ -100,6 +103,34 @@ internal sealed class DynamoCatalog
         => AccessorRoot is { } root && accessor.StartsWith(root, StringComparison.Ordinal) ? ClassName + accessor.Substring(root.Length) : accessor;
 
     public CatalogTable? ByLogicalName(string name) => _byName.TryGetValue(name, out var t) ? t : null;
+
+    /// <summary>
+    /// The declared table a table-name expression names: a generated accessor (<c>DynamoTables.Orders.TableName</c>,
+    /// <c>TableNameIn(ns)</c>; correct by construction, so the checks that need the table can run on it), else a
+    /// resolved string matched as <see cref="Match"/> does. Null when unresolved or undeclared.
+    /// </summary>
+    public CatalogTable? Resolve(Microsoft.CodeAnalysis.IOperation? value, System.Threading.CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var unwrapped = RequestContext.Unwrap(value);
+        Microsoft.CodeAnalysis.ISymbol? member = unwrapped switch
+        {
+            Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation p => p.Property,
+            Microsoft.CodeAnalysis.Operations.IInvocationOperation i => i.TargetMethod,
+            _ => null,
+        };
+        if (member is { Name: "TableName" or "TableNameIn", ContainingType: { } type }
+            && _byAccessor.TryGetValue(type.ToDisplayString(Microsoft.CodeAnalysis.SymbolDisplayFormat.FullyQualifiedFormat), out var generated))
+        {
+            return generated;
+        }
+
+        return StringResolver.Resolve(value, cancellationToken).Exact is { } name ? Match(name) : null;
+    }
 
     /// <summary>
     /// The table an exact string names: the logical name, a rendered name (<c>[idp-]&lt;ns&gt;-&lt;name&gt;</c> for any

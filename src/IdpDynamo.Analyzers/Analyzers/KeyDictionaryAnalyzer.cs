@@ -57,7 +57,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
                     }
 
                     var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "tableName") is { } t
-                        && StringResolver.Resolve(t.Value, ctx.CancellationToken).Exact is { } name ? catalog.Match(name) : null;
+                        ? catalog.Resolve(t.Value, ctx.CancellationToken) : null;
                     if (target is null)
                     {
                         return;

@@ -50,9 +50,9 @@ internal sealed class RequestContext
 
         var members = Sinks.Members(creation);
         CatalogTable? table = null;
-        if (members.TryGetValue("TableName", out var tableName) && StringResolver.Resolve(tableName, cancellationToken).Exact is { } name)
+        if (members.TryGetValue("TableName", out var tableName))
         {
-            table = catalog.Match(name);
+            table = catalog.Resolve(tableName, cancellationToken);
         }
 
         return new RequestContext(creation, members, table, cancellationToken);

@@ -37,9 +37,23 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))
                 {
-                    if (sink.Value is ILiteralOperation { ConstantValue.Value: string name } literal && catalog.ByLogicalName(name) is { } table)
+                    if (sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
+                    {
+                        continue;
+                    }
+
+                    // OverrideTableName takes the logical name (the context adds the prefix): Name has the same value.
+                    // Elsewhere the SDK sends the string as the AWS table name, so a logical-name literal there is a
+                    // bug this rule must not cement; only the full name of a single-environment build has a twin.
+                    bool logical = sink.Value.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "OverrideTableName" } };
+                    if (logical && catalog.ByLogicalName(name) is { } table)
                     {
                         Report(ctx.ReportDiagnostic, catalog, literal, table.AccessorPath + ".Name", name);
+                    }
+                    else if (!logical && catalog.Namespaces.Count == 1 && catalog.Match(name) is { } declared
+                        && name == declared.Spec.RenderedName(catalog.Namespaces[0]))
+                    {
+                        Report(ctx.ReportDiagnostic, catalog, literal, declared.AccessorPath + ".DeclaredTableName", name);
                     }
                 }
 

@@ -26,16 +26,17 @@ public class UseGeneratedAccessorAnalyzerTests
                 {
                     await client.GetItemAsync(new GetItemRequest
                     {
-                        TableName = [|"CustomerOrders"|],
+                        TableName = "CustomerOrders",
                         Key = new() { [[|"CustomerId"|]] = new AttributeValue { S = c }, [[|"OrderDate"|]] = new AttributeValue { S = d } },
                     });
-                    await client.QueryAsync(new QueryRequest { TableName = [|"CustomerOrders"|], IndexName = [|"StatusIndex"|] });
+                    await client.QueryAsync(new QueryRequest { TableName = "CustomerOrders", IndexName = [|"StatusIndex"|] });
                     await client.PutItemAsync(new PutItemRequest
                     {
-                        TableName = [|"CustomerOrders"|],
+                        TableName = "CustomerOrders",
                         Item = new() { [[|"CustomerId"|]] = new AttributeValue { S = c }, [[|"OrderDate"|]] = new AttributeValue { S = d }, [[|"Status"|]] = new AttributeValue { S = "NEW" }, ["Note"] = new AttributeValue { S = "" } },
                     });
-                    await client.GetItemAsync([|"Orders"|], new Dictionary<string, AttributeValue>());
+                    await client.GetItemAsync("Orders", new Dictionary<string, AttributeValue>());
+                    await client.GetItemAsync([|"webshop-test-Orders"|], new Dictionary<string, AttributeValue>());
                 }
             }
             """);
@@ -44,21 +45,21 @@ public class UseGeneratedAccessorAnalyzerTests
         Assert.Equal(
             new[]
             {
-                "global::Webshop.Orders.DynamoTables.CustomerOrders.Name",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.HashKey",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.RangeKey",
-                "global::Webshop.Orders.DynamoTables.CustomerOrders.Name",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.Indexes.StatusIndex",
-                "global::Webshop.Orders.DynamoTables.CustomerOrders.Name",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.HashKey",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.RangeKey",
                 "global::Webshop.Orders.DynamoTables.CustomerOrders.Attributes.Status",
-                "global::Webshop.Orders.DynamoTables.Orders.Name",
+                "global::Webshop.Orders.DynamoTables.Orders.DeclaredTableName",
             },
             accessors);
+        // A logical name where the SDK sends the AWS table name ("CustomerOrders" for webshop-test-CustomerOrders) is a
+        // bug, so no constant is suggested that would keep it; the full name of this single-environment build has a
+        // twin with the same value: DeclaredTableName.
         var first = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First();
         Assert.Equal(DiagnosticSeverity.Info, first.Severity);
-        Assert.Equal("Use DynamoTables.CustomerOrders.Name instead of the string 'CustomerOrders'", first.GetMessage());
+        Assert.Equal("Use DynamoTables.CustomerOrders.HashKey instead of the string 'CustomerId'", first.GetMessage());
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public class UseGeneratedAccessorAnalyzerTests
             async Task Run(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key)
             {
                 await client.GetItemAsync(Table, key);                         // a constant already names it once
-                await client.GetItemAsync("webshop-test-Orders", key);         // rendered name: no accessor has that value
+                await client.GetItemAsync("webshop-prod-Orders", key);         // another environment: no accessor has that value
                 await client.GetItemAsync("Ordrs", key);                       // undeclared: IDPDYN201's business
                 await client.QueryAsync(new QueryRequest { TableName = Table, IndexName = "NoSuchIndex" });
                 Console.WriteLine("Orders");                                   // not an SDK sink
@@ -105,10 +106,10 @@ public class UseGeneratedAccessorAnalyzerTests
         var run = await Verify("""
             class Repo
             {
-                Task Run(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"Orders"|], key);
+                Task Run(IAmazonDynamoDB client) => client.QueryAsync(new QueryRequest { IndexName = [|"AmountIndex"|] });
             }
             """, new VerifyOptions { RootNamespace = "Contoso.Shop" });
-        Assert.Equal("global::Contoso.Shop.DynamoTables.Orders.Name", run.Diagnostics.Single().Properties["Accessor"]);
+        Assert.Equal("global::Contoso.Shop.DynamoTables.CustomerOrders.Indexes.AmountIndex", run.Diagnostics.Single().Properties["Accessor"]);
     }
 
     [Fact]

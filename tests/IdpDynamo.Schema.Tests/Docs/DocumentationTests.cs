@@ -68,11 +68,14 @@ public class DocumentationTests
 
     private static string Table()
     {
-        var sb = new StringBuilder("\n| Id | Category | Title | Default severity | Reported by |\n|---|---|---|---|---|\n");
+        var sb = new StringBuilder("\n| Id | Category | Title | Default severity | Reported by | Code fix |\n|---|---|---|---|---|---|\n");
         foreach (var r in DiagnosticIds.All)
         {
-            string by = r.Id == DiagnosticIds.InternalError ? "any component" : "MSBuild task, CLI";
-            sb.Append($"| [{r.Id}](docs/rules/{r.Id}.md) | {r.Category} | {r.Title} | {r.SeverityText} | {by} |\n");
+            string by = r.Id == DiagnosticIds.InternalError ? "any component"
+                : r.Category == DiagnosticIds.CategoryUsage ? "analyzers (compiler, IDE)"
+                : "MSBuild task, CLI";
+            string fix = r.Id == DiagnosticIds.UseGeneratedAccessor ? "yes" : string.Empty;
+            sb.Append($"| [{r.Id}](docs/rules/{r.Id}.md) | {r.Category} | {r.Title} | {r.SeverityText} | {by} | {fix} |\n");
         }
 
         return sb.ToString();
