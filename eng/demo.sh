@@ -16,6 +16,10 @@ dotnet build samples/Webshop.Orders -v:n -clp:NoSummary | grep -E "IDPDYN|IdpDyn
 dotnet build samples/Webshop.Orders -v:q -nologo >/dev/null
 
 echo
+echo "== the generated accessors at work (dotnet samples/Webshop.Orders/bin/Debug/net10.0/Webshop.Orders.dll)"
+dotnet samples/Webshop.Orders/bin/Debug/net10.0/Webshop.Orders.dll
+
+echo
 echo "== the same service with an unquoted 'type: N' and a misspelt key (the build must fail)"
 work="$(mktemp -d)"
 cp -r samples/apps samples/Webshop.Orders samples/Directory.* "$work/"
