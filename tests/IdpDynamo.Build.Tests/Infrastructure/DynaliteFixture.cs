@@ -33,7 +33,7 @@ public sealed class DynaliteFixture : IDisposable
         if (!File.Exists(cli))
         {
             throw new InvalidOperationException(
-                $"dynalite is not installed ({cli} is missing). Run `cd tests/dynalite && npm ci` once (eng/test.sh does it).");
+                $"dynalite is not installed ({cli} is missing). Run `cd tests/dynalite && npm ci` once (.ci/run does it).");
         }
 
         string node = FindNode() ?? throw new InvalidOperationException(
