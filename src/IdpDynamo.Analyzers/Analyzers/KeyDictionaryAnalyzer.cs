@@ -29,7 +29,8 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         start.RegisterOperationAction(
             ctx =>
             {
-                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { } request)
+                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.Sets(creation, "Key", "Item", "RequestItems")
+                    && RequestContext.From(creation, catalog, ctx.CancellationToken) is { } request)
                 {
                     // A key or item the code fills further after the initializer (request.Key["OrderDate"] = ...)
                     // is only complete there: check it only when nothing can change it before the SDK sees it.

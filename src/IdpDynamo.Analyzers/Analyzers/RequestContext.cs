@@ -38,6 +38,35 @@ internal sealed class RequestContext
 
     public INamedTypeSymbol Type => Creation.Constructor!.ContainingType;
 
+    /// <summary>
+    /// A cheap syntax-level test, before <see cref="From"/> resolves anything: whether the creation sets one of
+    /// <paramref name="members"/> in its initializer or by a constructor argument of that name.
+    /// </summary>
+    public static bool Sets(IObjectCreationOperation creation, params string[] members)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { Name.Length: > 0 } p && System.Array.Exists(members, m => string.Equals(m, p.Name, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var element in initializer.Initializers)
+            {
+                if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0 } target }
+                    && System.Array.IndexOf(members, target.Property.Name) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
     {
         if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType)

@@ -28,7 +28,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
             ctx =>
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
-                if (creation.Type is not { } type || !QueriesAnIndex(type))
+                if (creation.Type is not { } type || !QueriesAnIndex(type) || !RequestContext.Sets(creation, "IndexName"))
                 {
                     return;
                 }

@@ -58,7 +58,8 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
                 }
 
                 // Key attribute names in an inline Key/Item dictionary of a request for a declared table.
-                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } keyTable } request)
+                if (ctx.Operation is IObjectCreationOperation creation && RequestContext.Sets(creation, "Key", "Item")
+                    && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } keyTable } request)
                 {
                     foreach (var member in new[] { "Key", "Item" })
                     {
