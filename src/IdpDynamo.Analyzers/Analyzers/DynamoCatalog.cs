@@ -193,18 +193,17 @@ internal sealed class DynamoCatalog
         return false;
     }
 
+    /// <summary><c>; did you mean 'Orders'?</c> for a name, or for its part after the last '-' (a rendered name).</summary>
     public string DidYouMeanTable(string value)
     {
-        string candidate = value;
+        var names = Tables.Select(t => t.Name).ToList();
+        string? suggestion = Suggestions.Closest(value, names);
         int dash = value.LastIndexOf('-');
-        string? suggestion = Suggestions.Closest(value, Tables.Select(t => t.Name));
         if (suggestion is null && dash >= 0 && dash + 1 < value.Length)
         {
-            suggestion = Suggestions.Closest(value.Substring(dash + 1), Tables.Select(t => t.Name));
-            candidate = value.Substring(dash + 1);
+            suggestion = Suggestions.Closest(value.Substring(dash + 1), names);
         }
 
-        _ = candidate;
         return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
     }
 

@@ -49,7 +49,6 @@ internal static class ValuesValidator
     {
         var bag = new DiagnosticBag(settings.DisplayPath);
         ValuesFile? model = null;
-        bool skipped = false;
         try
         {
             if (content.Length > MaxFileBytes)
@@ -79,7 +78,7 @@ internal static class ValuesValidator
             bag.Report(DiagnosticIds.InternalError, SourceSpan.FileStart, InternalErrorMessage(ex));
         }
 
-        return new ValuesFileResult(settings, model, Sorted(bag), skipped);
+        return new ValuesFileResult(settings, model, Sorted(bag), false);
     }
 
     /// <summary>IDPDYN130 for a file of <paramref name="bytes"/> bytes.</summary>

@@ -209,7 +209,6 @@ internal static class YamlReader
         int i = 0;
         while (i < text.Length)
         {
-            int lineStart = i;
             int col = 0;
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
             {
@@ -238,7 +237,6 @@ internal static class YamlReader
 
             i++;
             line++;
-            _ = lineStart;
         }
 
         return (fromLine, fallbackColumn);
