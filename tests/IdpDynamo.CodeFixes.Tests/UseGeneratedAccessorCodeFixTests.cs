@@ -6,7 +6,8 @@ using IdpDynamo.CodeFixes.Tests.Infrastructure;
 namespace IdpDynamo.CodeFixes.Tests;
 
 /// <summary>
-/// The IDPDYN210 fix: the literal becomes the generated constant the diagnostic names, shortened by the simplifier
+/// The IDPDYN210 fix (table names here are the full names of this single-environment build, whose twin is
+/// DeclaredTableName; a logical name in a low-level request is not suggested, see the analyzer): the literal becomes the generated constant the diagnostic names, shortened by the simplifier
 /// as far as the file's usings and namespace allow, with its trivia kept; the result compiles and has the same value.
 /// Fix All replaces every occurrence in the document in one step.
 /// </summary>
@@ -52,7 +53,7 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static QueryRequest ByStatus() => new QueryRequest
                 {
-                    TableName = [|"CustomerOrders"|],
+                    TableName = [|"webshop-test-CustomerOrders"|],
                     IndexName = [|"StatusIndex"|],
                 };
             }
@@ -66,7 +67,7 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static QueryRequest ByStatus() => new QueryRequest
                 {
-                    TableName = DynamoTables.CustomerOrders.Name,
+                    TableName = DynamoTables.CustomerOrders.DeclaredTableName,
                     IndexName = DynamoTables.CustomerOrders.Indexes.StatusIndex,
                 };
             }
@@ -85,7 +86,7 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static GetItemRequest Get(string c, string d) => new GetItemRequest
                 {
-                    TableName = [|"CustomerOrders"|],
+                    TableName = [|"webshop-test-CustomerOrders"|],
                     Key = new Dictionary<string, AttributeValue>
                     {
                         [[|"CustomerId"|]] = new AttributeValue { S = c },
@@ -103,7 +104,7 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static GetItemRequest Get(string c, string d) => new GetItemRequest
                 {
-                    TableName = DynamoTables.CustomerOrders.Name,
+                    TableName = DynamoTables.CustomerOrders.DeclaredTableName,
                     Key = new Dictionary<string, AttributeValue>
                     {
                         [DynamoTables.CustomerOrders.HashKey] = new AttributeValue { S = c },
@@ -124,10 +125,10 @@ public class UseGeneratedAccessorCodeFixTests
 
             public static class Requests
             {
-                public static ScanRequest All() => new ScanRequest([|"Products"|]);
+                public static ScanRequest All() => new ScanRequest([|"webshop-test-Products"|]);
             }
             """);
-        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.Name)", fixedText, StringComparison.Ordinal);
+        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName)", fixedText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,10 +140,10 @@ public class UseGeneratedAccessorCodeFixTests
 
             public static class Requests
             {
-                public static QueryRequest Query() => new QueryRequest { TableName = [|"CustomerOrders"|], IndexName = OrdersTable.Indexes.StatusIndex };
+                public static QueryRequest Query() => new QueryRequest { TableName = [|"webshop-test-CustomerOrders"|], IndexName = OrdersTable.Indexes.StatusIndex };
             }
             """);
-        Assert.Contains("TableName = OrdersTable.Name,", fixedText, StringComparison.Ordinal);
+        Assert.Contains("TableName = OrdersTable.DeclaredTableName,", fixedText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,11 +174,11 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static ScanRequest All() => new ScanRequest
                 {
-                    TableName = /* the catalog */ [|"Products"|] /* read-only */,
+                    TableName = /* the catalog */ [|"webshop-test-Products"|] /* read-only */,
                 };
             }
             """);
-        Assert.Contains("TableName = /* the catalog */ DynamoTables.Products.Name /* read-only */,", fixedText, StringComparison.Ordinal);
+        Assert.Contains("TableName = /* the catalog */ DynamoTables.Products.DeclaredTableName /* read-only */,", fixedText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,11 +194,11 @@ public class UseGeneratedAccessorCodeFixTests
 
                 public static class Requests
                 {
-                    public static ScanRequest All() => new ScanRequest([|"Products"|]);
+                    public static ScanRequest All() => new ScanRequest([|"webshop-test-Products"|]);
                 }
             }
             """);
-        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.Name)", fixedText, StringComparison.Ordinal);
+        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName)", fixedText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,11 +209,11 @@ public class UseGeneratedAccessorCodeFixTests
 
             public static class Requests
             {
-                public static QueryRequest Query() => new QueryRequest { TableName = "CustomerOrders", IndexName = "StatusIndex" };
+                public static QueryRequest Query() => new QueryRequest { TableName = "webshop-test-CustomerOrders", IndexName = "StatusIndex" };
             }
             """);
         var action = Assert.Single(actions);
-        Assert.Equal("Use DynamoTables.CustomerOrders.Name", action.Title);
+        Assert.Equal("Use DynamoTables.CustomerOrders.DeclaredTableName", action.Title);
         Assert.Equal("IDPDYN210", action.EquivalenceKey);
     }
 
@@ -227,15 +228,15 @@ public class UseGeneratedAccessorCodeFixTests
 
             public static class Requests
             {
-                public static QueryRequest ByStatus() => new QueryRequest { TableName = [|"CustomerOrders"|], IndexName = [|"StatusIndex"|] };
+                public static QueryRequest ByStatus() => new QueryRequest { TableName = [|"webshop-test-CustomerOrders"|], IndexName = [|"StatusIndex"|] };
 
                 public static GetItemRequest Get(string c, string d) => new GetItemRequest
                 {
-                    TableName = [|"CustomerOrders"|],
+                    TableName = [|"webshop-test-CustomerOrders"|],
                     Key = new Dictionary<string, AttributeValue> { [[|"CustomerId"|]] = new AttributeValue { S = c }, [[|"OrderDate"|]] = new AttributeValue { S = d } },
                 };
 
-                public static ScanRequest Products() => new ScanRequest([|"Products"|]);
+                public static ScanRequest Products() => new ScanRequest([|"webshop-test-Products"|]);
             }
             """;
         string fixedAll = await Verifier.FixAllAsync(markup);
@@ -247,15 +248,15 @@ public class UseGeneratedAccessorCodeFixTests
 
             public static class Requests
             {
-                public static QueryRequest ByStatus() => new QueryRequest { TableName = DynamoTables.CustomerOrders.Name, IndexName = DynamoTables.CustomerOrders.Indexes.StatusIndex };
+                public static QueryRequest ByStatus() => new QueryRequest { TableName = DynamoTables.CustomerOrders.DeclaredTableName, IndexName = DynamoTables.CustomerOrders.Indexes.StatusIndex };
 
                 public static GetItemRequest Get(string c, string d) => new GetItemRequest
                 {
-                    TableName = DynamoTables.CustomerOrders.Name,
+                    TableName = DynamoTables.CustomerOrders.DeclaredTableName,
                     Key = new Dictionary<string, AttributeValue> { [DynamoTables.CustomerOrders.HashKey] = new AttributeValue { S = c }, [DynamoTables.CustomerOrders.RangeKey] = new AttributeValue { S = d } },
                 };
 
-                public static ScanRequest Products() => new ScanRequest(DynamoTables.Products.Name);
+                public static ScanRequest Products() => new ScanRequest(DynamoTables.Products.DeclaredTableName);
             }
             """, fixedAll);
 
