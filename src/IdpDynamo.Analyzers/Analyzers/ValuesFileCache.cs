@@ -34,12 +34,12 @@ internal static class ValuesFileCache
         foreach (var text in options.AdditionalFiles)
         {
             var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(text);
-            if (!fileOptions.TryGetValue(DynamoAccessorsGenerator.MetadataKey, out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+            if (!ValuesAdditionalFile.IsValuesFile(fileOptions))
             {
                 continue;
             }
 
-            files.Add(Files.GetValue(text, t => Parse(t, fileOptions, cancellationToken)));
+            files.Add(Files.GetValue(text, t => ValuesAdditionalFile.Read(t, fileOptions, cancellationToken)));
         }
 
         if (files.Count == 0)
@@ -59,12 +59,5 @@ internal static class ValuesFileCache
         var tables = schema.Tables.Select(t => new CatalogTable(t, root)).ToList();
         var catalog = new DynamoCatalog(tables, schema.Namespaces.ToList(), role, generated ? root : null, generation.ClassName);
         return Catalogs.GetValue(options, _ => catalog);
-    }
-
-    private static ValuesFile Parse(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
-    {
-        string? ns = options.TryGetValue(DynamoAccessorsGenerator.NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
-        var document = YamlReader.Read(text.GetText(cancellationToken)?.ToString() ?? string.Empty, new DiagnosticBag(text.Path), cancellationToken);
-        return ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
     }
 }

@@ -29,8 +29,6 @@ internal sealed record GeneratorModel(AccessorSchema Schema, GenerationOptions O
 [Generator(LanguageNames.CSharp)]
 public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
 {
-    internal const string MetadataKey = "build_metadata.AdditionalFiles.IdpDynamoValues";
-    internal const string NamespaceKey = "build_metadata.AdditionalFiles.IdpDynamoNamespace";
     internal const string HintName = "IdpDynamo.Tables.g.cs";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -39,7 +37,7 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         // step is the parse itself, so caching tests see whether a file was read again and whether that changed anything.
         var files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => IsValuesFile(pair.Right.GetOptions(pair.Left)))
+            .Where(static pair => ValuesAdditionalFile.IsValuesFile(pair.Right.GetOptions(pair.Left)))
             .Select(static (pair, ct) => Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .WithTrackingName(TrackingNames.ParseValuesFile);
 
@@ -62,19 +60,11 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(model.Combine(hasSdk), static (spc, input) => Emit(spc, input.Left, input.Right));
     }
 
-    private static bool IsValuesFile(AnalyzerConfigOptions options)
-        => options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
-
     private static ParsedValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            string? ns = options.TryGetValue(NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
-            string content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-            var bag = new DiagnosticBag(text.Path);
-            var document = YamlReader.Read(content, bag, cancellationToken);
-            var file = ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
-            return new ParsedValuesFile(text.Path, file, null);
+            return new ParsedValuesFile(text.Path, ValuesAdditionalFile.Read(text, options, cancellationToken), null);
         }
         catch (OperationCanceledException)
         {

@@ -67,19 +67,7 @@ internal static class RepositoryLayout
     }
 
     private static bool IsIdpAdvanced(string text)
-    {
-        // The platform's form (helm.chart: helm/idp-advanced) and an ArgoCD Application's (spec.source.chart).
-        var root = YamlReader.Read(text, new DiagnosticBag("application.yaml")).Root as YMapping;
-        var helm = root?.Find("helm")?.Value as YMapping;
-        var source = (root?.Find("spec")?.Value as YMapping)?.Find("source")?.Value as YMapping;
-        return IsIdpAdvancedChart(helm?.Find("chart")?.Value) || IsIdpAdvancedChart(source?.Find("chart")?.Value);
-    }
-
-    private static bool IsIdpAdvancedChart(YNode? chart)
-    {
-        string? name = (chart as YScalar)?.Text.Trim();
-        return name is not null && (name == "idp-advanced" || name.EndsWith("/idp-advanced", StringComparison.Ordinal));
-    }
+        => ApplicationYaml.Read(text).Chart is { } chart && ApplicationYaml.Names(chart.Text, "idp-advanced");
 
     private static bool IrsaDisabled(string text)
     {

@@ -13,9 +13,6 @@ namespace IdpDynamo.Schema.IO;
 /// </summary>
 internal static class ValuesFileLoader
 {
-    /// <summary>The namespace is the path segment after the last <c>apps/</c> directory (apps/&lt;ns&gt;/.../values.yaml).</summary>
-    public static string? NamespaceFromPath(string path) => Model.PathConventions.NamespaceFromPath(path);
-
     /// <summary>The namespaces of the apps repository that holds <paramref name="fullPath"/> (directories of apps/).</summary>
     public static IReadOnlyCollection<string> NamespacesOfRepository(string fullPath)
     {
@@ -57,7 +54,7 @@ internal static class ValuesFileLoader
     public static ValuesFileResult ValidateFile(string displayPath, string fullPath, string? @namespace, string? explicitChartVersion, string? baselineRef, out string? baselineSkipReason, CancellationToken cancellationToken = default)
     {
         baselineSkipReason = null;
-        string? ns = string.IsNullOrWhiteSpace(@namespace) ? NamespaceFromPath(Path.GetFullPath(fullPath)) : @namespace!.Trim();
+        string? ns = string.IsNullOrWhiteSpace(@namespace) ? Model.PathConventions.NamespaceFromPath(Path.GetFullPath(fullPath)) : @namespace!.Trim();
         var settings = new ValuesFileSettings(displayPath, ns, explicitChartVersion);
         if (Directory.Exists(fullPath))
         {

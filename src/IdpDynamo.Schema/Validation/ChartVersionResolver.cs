@@ -34,19 +34,15 @@ internal static class ChartVersionResolver
         string latest = SchemaBundle.Latest;
         if (applicationYaml is not null && applicationYamlPath is not null)
         {
-            var appBag = new DiagnosticBag(applicationYamlPath);
-            var doc = YamlReader.Read(applicationYaml, appBag);
-            var helm = FindHelm(doc.Root);
-            var chart = helm?.Find("chart")?.Value as YScalar;
-            var version = helm?.Find("chartVersion")?.Value as YScalar;
-            if (chart is { IsNull: false } && !IsOurChart(chart.Text))
+            var (chart, version) = ApplicationYaml.Read(applicationYaml);
+            if (chart is not null && !ApplicationYaml.Names(chart.Text, "idp-dynamodb"))
             {
                 bag.Add(new Diagnostic(DiagnosticIds.UnknownChartVersion, Severity.Info,
                     $"application.yaml pins chart '{chart.Text}', not {ChartName}; '{valuesDisplayPath}' is not validated", applicationYamlPath, chart.Span));
                 return new ChartVersionInfo(latest, null, ChartVersionSource.ApplicationYaml, true);
             }
 
-            if (version is { IsNull: false })
+            if (version is not null)
             {
                 // chartVersion: 2.1.10 unquoted is a float to YAML; the text is what ArgoCD passes on.
                 string pinned = version.Text.Trim().TrimStart('v');
@@ -116,45 +112,5 @@ internal static class ChartVersionResolver
             start = end + 1;
             line++;
         }
-    }
-
-    private static bool IsOurChart(string chart)
-        => chart == ChartName || chart == "idp-dynamodb" || chart.EndsWith("/idp-dynamodb", StringComparison.Ordinal) || chart.EndsWith("/helm-idp-dynamodb", StringComparison.Ordinal);
-
-    /// <summary>The <c>helm</c> mapping (top level, or under spec.source as in an ArgoCD Application), or any mapping with chartVersion.</summary>
-    private static YMapping? FindHelm(YNode? root)
-    {
-        var queue = new Queue<(YNode Node, int Depth)>();
-        if (root is not null)
-        {
-            queue.Enqueue((root, 0));
-        }
-
-        YMapping? withVersion = null;
-        while (queue.Count > 0)
-        {
-            var (node, depth) = queue.Dequeue();
-            if (node is not YMapping map || depth > 6)
-            {
-                continue;
-            }
-
-            if (map.Find("helm")?.Value is YMapping helm && (helm.Find("chartVersion") is not null || helm.Find("chart") is not null))
-            {
-                return helm;
-            }
-
-            if (withVersion is null && map.Find("chartVersion") is not null)
-            {
-                withVersion = map;
-            }
-
-            foreach (var e in map.Entries)
-            {
-                queue.Enqueue((e.Value, depth + 1));
-            }
-        }
-
-        return withVersion;
     }
 }

@@ -201,15 +201,6 @@ public class GeneratorAndAnalyzerMutationTests
     private static string PathFor(string origin) => origin.Contains("webshop-prod", StringComparison.Ordinal) ? ValuesFiles.ProdPath : ValuesFiles.TestPath;
 
     [Fact]
-    public void The_mutator_copy_is_identical_to_the_schema_tests_original()
-    {
-        string root = RepositoryRoot();
-        string original = File.ReadAllText(Path.Combine(root, "tests", "IdpDynamo.Schema.Tests", "Robustness", "ValuesMutator.cs"));
-        string copy = File.ReadAllText(Path.Combine(root, "tests", "IdpDynamo.Analyzers.Tests", "Robustness", "ValuesMutator.cs"));
-        Assert.True(original == copy, "tests/IdpDynamo.Analyzers.Tests/Robustness/ValuesMutator.cs differs from the original in tests/IdpDynamo.Schema.Tests/Robustness; copy the original over it");
-    }
-
-    [Fact]
     public void Every_analyzer_of_the_package_takes_part()
     {
         var names = Analyzers.Value.Select(a => a.GetType().Name).ToList();

@@ -1,6 +1,4 @@
-// This file exists twice, byte for byte: tests/IdpDynamo.Schema.Tests/Robustness/ValuesMutator.cs (the original) and
-// tests/IdpDynamo.Analyzers.Tests/Robustness/ValuesMutator.cs (a copy, because that project links no sources from the
-// schema tests). GeneratorAndAnalyzerMutationTests fails when the two differ: edit the original and copy it over.
+// Also compiled into IdpDynamo.Analyzers.Tests (linked there), for the generator and analyzer mutation suite.
 using System;
 using System.Collections.Generic;
 using System.Globalization;

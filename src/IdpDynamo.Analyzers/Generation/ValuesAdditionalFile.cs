@@ -1,0 +1,30 @@
+using System;
+using System.Threading;
+using IdpDynamo.Schema;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Yaml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IdpDynamo.Analyzers.Generation;
+
+/// <summary>
+/// An IdpDynamoValues file as the compiler sees it (an AdditionalFile flagged by IdpDynamo.Build.targets), read into
+/// the model the same way for the generator and the analyzers. YAML problems are the MSBuild task's to report.
+/// </summary>
+internal static class ValuesAdditionalFile
+{
+    public const string MetadataKey = "build_metadata.AdditionalFiles.IdpDynamoValues";
+    public const string NamespaceKey = "build_metadata.AdditionalFiles.IdpDynamoNamespace";
+
+    public static bool IsValuesFile(AnalyzerConfigOptions options)
+        => options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The model; the namespace is the item's Namespace metadata, else the apps/&lt;ns&gt;/ path segment.</summary>
+    public static ValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        string? ns = options.TryGetValue(NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
+        var document = YamlReader.Read(text.GetText(cancellationToken)?.ToString() ?? string.Empty, new DiagnosticBag(text.Path), cancellationToken);
+        return ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
+    }
+}
