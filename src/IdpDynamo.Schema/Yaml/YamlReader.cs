@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using YamlDotNet.Core;
@@ -112,10 +113,72 @@ internal static class YamlReader
             return new YamlDocument(null, true);
         }
 
+        // Values files are block-style YAML; BlockYamlScanner reads that subset directly and gives up on anything else
+        // (flow collections across lines, anchors, tags, block scalars, tabs, ...), which YamlDotNet then reads. Both
+        // produce the same events (tests/IdpDynamo.Schema.Tests/Yaml compare them on every input they share).
+        var events = new List<YamlEvent>();
+        if (BlockYamlScanner.TryScan(text, events, cancellationToken))
+        {
+            var builder = new Builder(bag, cancellationToken);
+            try
+            {
+                foreach (var ev in events)
+                {
+                    builder.Handle(ev);
+                }
+
+                return builder.Finish();
+            }
+            catch (BuilderAbort)
+            {
+                return new YamlDocument(null, true);
+            }
+        }
+
+        return ReadWithYamlDotNet(text, bag, cancellationToken);
+    }
+
+    /// <summary>The events YamlDotNet's parser produces for <paramref name="text"/> (tests compare them with the scanner's).</summary>
+    internal static List<YamlEvent>? YamlDotNetEvents(string text)
+    {
+        var events = new List<YamlEvent>();
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            while (parser.MoveNext())
+            {
+                if (Convert(parser.Current!) is { } ev)
+                {
+                    events.Add(ev);
+                }
+            }
+
+            return events;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    // Kept out of Read so that a file the scanner reads never loads YamlDotNet's parser (nor JIT-compiles it, nor runs
+    // its scanner's static constructor, which builds a compiled regex).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static YamlDocument ReadWithYamlDotNet(string text, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
         var builder = new Builder(bag, cancellationToken);
         try
         {
-            return builder.Run(text);
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            while (parser.MoveNext())
+            {
+                if (Convert(parser.Current!) is { } ev)
+                {
+                    builder.Handle(ev);
+                }
+            }
+
+            return builder.Finish();
         }
         catch (YamlException ex)
         {
@@ -143,6 +206,45 @@ internal static class YamlReader
                 "Invalid YAML: the document cannot be parsed after this point; check for an unclosed '[', '{' or quote");
             return new YamlDocument(null, true);
         }
+    }
+
+    private static YamlEvent? Convert(ParsingEvent ev)
+    {
+        var span = new SourceSpan((int)ev.Start.Line, (int)ev.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
+        return ev switch
+        {
+            DocumentStart => new YamlEvent(YamlEventKind.DocumentStart, span),
+            DocumentEnd => new YamlEvent(YamlEventKind.DocumentEnd, span),
+            Scalar scalar => new YamlEvent(YamlEventKind.Scalar, span, scalar.Value, StyleOf(scalar.Style), TagOf(scalar.Tag), AnchorOf(scalar.Anchor)),
+            AnchorAlias alias => new YamlEvent(YamlEventKind.Alias, span, alias.Value.Value),
+            SequenceStart seq => new YamlEvent(YamlEventKind.SequenceStart, span, null, ScalarStyle.Plain, TagOf(seq.Tag), AnchorOf(seq.Anchor)),
+            MappingStart map => new YamlEvent(YamlEventKind.MappingStart, span, null, ScalarStyle.Plain, TagOf(map.Tag), AnchorOf(map.Anchor)),
+            SequenceEnd or MappingEnd => new YamlEvent(YamlEventKind.End, span),
+            _ => null,
+        };
+    }
+
+    private static ScalarStyle StyleOf(YamlDotNet.Core.ScalarStyle style) => style switch
+    {
+        YamlDotNet.Core.ScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+        YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+        YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Block,
+        _ => ScalarStyle.Plain,
+    };
+
+    private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    /// <summary>The tag in short form (<c>!!int</c>, <c>!Ref</c>); null when there is none.</summary>
+    private static string? TagOf(TagName tag)
+    {
+        if (tag.IsEmpty || tag.IsNonSpecific)
+        {
+            return null;
+        }
+
+        const string Standard = "tag:yaml.org,2002:";
+        string value = tag.Value;
+        return value.StartsWith(Standard, StringComparison.Ordinal) ? "!!" + value.Substring(Standard.Length) : value;
     }
 
     private static string CleanMessage(string message)
@@ -346,128 +448,100 @@ internal static class YamlReader
             _cancellationToken = cancellationToken;
         }
 
-        public YamlDocument Run(string text)
+        private int _documents;
+        private bool _laterContent;
+        private SourceSpan _secondDocument;
+        private YNode? _firstRoot;
+        private int _eventsSinceCheck;
+
+        public void Handle(in YamlEvent ev)
         {
-            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
-            int documents = 0;
-            int contentDocuments = 0;
-            bool laterContent = false;
-            SourceSpan secondDocument = default;
-            YNode? firstRoot = null;
-            int eventsSinceCheck = 0;
-
-            while (parser.MoveNext())
+            if (++_eventsSinceCheck == 4096)
             {
-                if (++eventsSinceCheck == 4096)
-                {
-                    eventsSinceCheck = 0;
-                    _cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var ev = parser.Current!;
-                LastPosition = ((int)ev.Start.Line, (int)ev.Start.Column);
-                switch (ev)
-                {
-                    case DocumentStart:
-                        documents++;
-                        _root = null;
-                        _rootSet = false;
-                        _anchors.Clear();
-                        if (documents == 2)
-                        {
-                            secondDocument = SpanOf(ev);
-                        }
-
-                        break;
-                    case DocumentEnd:
-                        bool hasContent = _root is not YScalar { IsNull: true, Style: ScalarStyle.Plain } || _root.Tag is not null;
-                        if (documents == 1)
-                        {
-                            firstRoot = _root;
-                        }
-
-                        if (hasContent)
-                        {
-                            contentDocuments++;
-                            laterContent |= documents > 1;
-                        }
-
-                        break;
-                    case Scalar scalar:
-                        Attach(MakeScalar(scalar), scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
-                        break;
-                    case AnchorAlias alias:
-                        Alias(alias);
-                        break;
-                    case SequenceStart seq:
-                        Push(new YSequence(SpanOf(seq), CollectionTag(seq.Tag, seq, "!!seq", "list")), seq.Anchor.IsEmpty ? null : seq.Anchor.Value);
-                        break;
-                    case MappingStart map:
-                        Push(new YMapping(SpanOf(map), CollectionTag(map.Tag, map, "!!map", "mapping")), map.Anchor.IsEmpty ? null : map.Anchor.Value);
-                        break;
-                    case SequenceEnd:
-                    case MappingEnd:
-                        Pop();
-                        break;
-                }
+                _eventsSinceCheck = 0;
+                _cancellationToken.ThrowIfCancellationRequested();
             }
 
+            LastPosition = (ev.Span.Line, ev.Span.Column);
+            switch (ev.Kind)
+            {
+                case YamlEventKind.DocumentStart:
+                    _documents++;
+                    _root = null;
+                    _rootSet = false;
+                    _anchors.Clear();
+                    if (_documents == 2)
+                    {
+                        _secondDocument = ev.Span;
+                    }
+
+                    break;
+                case YamlEventKind.DocumentEnd:
+                    bool hasContent = _root is not YScalar { IsNull: true, Style: ScalarStyle.Plain } || _root.Tag is not null;
+                    if (_documents == 1)
+                    {
+                        _firstRoot = _root;
+                    }
+
+                    if (hasContent)
+                    {
+                        _laterContent |= _documents > 1;
+                    }
+
+                    break;
+                case YamlEventKind.Scalar:
+                    Attach(MakeScalar(ev), ev.Anchor);
+                    break;
+                case YamlEventKind.Alias:
+                    Alias(ev);
+                    break;
+                case YamlEventKind.SequenceStart:
+                    Push(new YSequence(ev.Span, CollectionTag(ev, "!!seq", "list")), ev.Anchor);
+                    break;
+                case YamlEventKind.MappingStart:
+                    Push(new YMapping(ev.Span, CollectionTag(ev, "!!map", "mapping")), ev.Anchor);
+                    break;
+                case YamlEventKind.End:
+                    Pop();
+                    break;
+            }
+        }
+
+        public YamlDocument Finish()
+        {
             // A later document with content: Helm 3 ignores it, Helm 4 merges it (even when the first one is empty).
-            if (laterContent)
+            if (_laterContent)
             {
-                _bag.Report(DiagnosticIds.MultipleDocuments, secondDocument,
-                    $"The values file contains {documents} YAML documents; Helm 3 ignores everything after the first '---' (line {secondDocument.Line}); use one document");
+                _bag.Report(DiagnosticIds.MultipleDocuments, _secondDocument,
+                    $"The values file contains {_documents} YAML documents; Helm 3 ignores everything after the first '---' (line {_secondDocument.Line}); use one document");
             }
 
-            return new YamlDocument(firstRoot, documents > 0);
+            return new YamlDocument(_firstRoot, _documents > 0);
         }
 
-        private static SourceSpan SpanOf(ParsingEvent ev)
-            => new((int)ev.Start.Line, (int)ev.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
-
-        private string? TagOf(TagName tag, ParsingEvent ev)
+        private string? CollectionTag(in YamlEvent ev, string harmless, string kind)
         {
-            if (tag.IsEmpty || tag.IsNonSpecific)
+            if (ev.Tag is { } shortTag && shortTag != harmless)
             {
-                return null;
+                _bag.Report(DiagnosticIds.ExplicitTag, ev.Span, $"YAML tag '{shortTag}' is ignored by Helm; the value becomes the {kind} as written");
             }
 
-            string value = tag.Value;
-            const string Standard = "tag:yaml.org,2002:";
-            string shortTag = value.StartsWith(Standard, StringComparison.Ordinal) ? "!!" + value.Substring(Standard.Length) : value;
-            return shortTag;
+            return ev.Tag;
         }
 
-        /// <summary>A tag on a list or mapping (CloudFormation's <c>!Join [...]</c>) is dropped by Helm: IDPDYN017.</summary>
-        private string? CollectionTag(TagName tag, ParsingEvent ev, string harmless, string kind)
+        private YScalar MakeScalar(in YamlEvent scalar)
         {
-            string? shortTag = TagOf(tag, ev);
-            if (shortTag is not null && shortTag != harmless)
-            {
-                _bag.Report(DiagnosticIds.ExplicitTag, SpanOf(ev), $"YAML tag '{shortTag}' is ignored by Helm; the value becomes the {kind} as written");
-            }
-
-            return shortTag;
-        }
-
-        private YScalar MakeScalar(Scalar scalar)
-        {
-            var span = SpanOf(scalar);
-            string? tag = TagOf(scalar.Tag, scalar);
-            var style = scalar.Style switch
-            {
-                YamlDotNet.Core.ScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
-                YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
-                YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Block,
-                _ => ScalarStyle.Plain,
-            };
+            var span = scalar.Span;
+            string? tag = scalar.Tag;
+            var style = scalar.Style;
+            string value = scalar.Value!;
 
             Yaml11.Resolved resolved;
             if (tag is not null)
             {
-                if (!Yaml11.TryResolveTagged(tag, scalar.Value, out resolved))
+                if (!Yaml11.TryResolveTagged(tag, value, out resolved))
                 {
-                    _bag.Report(DiagnosticIds.InvalidYaml, span, $"Invalid YAML: '{scalar.Value}' cannot be read as {tag}");
+                    _bag.Report(DiagnosticIds.InvalidYaml, span, $"Invalid YAML: '{value}' cannot be read as {tag}");
                     throw new BuilderAbort();
                 }
 
@@ -479,29 +553,30 @@ internal static class YamlReader
             }
             else if (style == ScalarStyle.Plain)
             {
-                resolved = Yaml11.ResolvePlain(scalar.Value);
+                resolved = Yaml11.ResolvePlain(value);
             }
             else
             {
-                resolved = new Yaml11.Resolved(ScalarKind.String, scalar.Value, 0, false);
+                resolved = new Yaml11.Resolved(ScalarKind.String, value, 0, false);
             }
 
             if (resolved.NotFinite)
             {
                 _bag.Report(DiagnosticIds.InvalidYaml, span,
-                    $"Invalid YAML: '{scalar.Value}' is read as {resolved.Text}, which Helm cannot convert to JSON (json: unsupported value); quote it if a string is meant");
+                    $"Invalid YAML: '{value}' is read as {resolved.Text}, which Helm cannot convert to JSON (json: unsupported value); quote it if a string is meant");
                 throw new BuilderAbort();
             }
 
-            return new YScalar(span, tag, scalar.Value, style, resolved.Kind, resolved.Text, resolved.Number);
+            return new YScalar(span, tag, value, style, resolved.Kind, resolved.Text, resolved.Number);
         }
 
-        private void Alias(AnchorAlias alias)
+        private void Alias(in YamlEvent alias)
         {
-            var span = SpanOf(alias);
-            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            var span = alias.Span;
+            string name = alias.Value!;
+            if (!_anchors.TryGetValue(name, out var target))
             {
-                _bag.Report(DiagnosticIds.InvalidYaml, span, $"Invalid YAML: unknown anchor '{alias.Value.Value}' referenced");
+                _bag.Report(DiagnosticIds.InvalidYaml, span, $"Invalid YAML: unknown anchor '{name}' referenced");
                 throw new BuilderAbort();
             }
 
@@ -510,7 +585,7 @@ internal static class YamlReader
             if (!isMergeValue && !inMergeList)
             {
                 _bag.Report(DiagnosticIds.AliasUsed, span,
-                    $"YAML alias '*{alias.Value.Value}' used; values are copied from line {target.Span.Line}. Make sure merged tables get their own 'name'");
+                    $"YAML alias '*{name}' used; values are copied from line {target.Span.Line}. Make sure merged tables get their own 'name'");
             }
 
             Attach(target, null);
