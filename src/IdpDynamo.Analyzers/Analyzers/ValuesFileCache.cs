@@ -14,12 +14,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace IdpDynamo.Analyzers.Analyzers;
 
 /// <summary>
-/// Reads the IdpDynamoValues AdditionalFiles once: each file's model is cached per <see cref="AdditionalText"/>, and
-/// the catalog per set of files, so every analyzer of a compilation shares one parse.
+/// Reads the IdpDynamoValues AdditionalFiles once: each file's model is cached per <see cref="AdditionalText"/> (by
+/// <see cref="ValuesAdditionalFile"/>, shared with the generator), and the catalog per set of files.
 /// </summary>
 internal static class ValuesFileCache
 {
-    private static readonly ConditionalWeakTable<AdditionalText, ValuesFile> Files = new();
     private static readonly ConditionalWeakTable<AnalyzerOptions, DynamoCatalog> Catalogs = new();
 
     /// <summary>The catalog of the compilation's values files, or null when the project references none.</summary>
@@ -39,7 +38,7 @@ internal static class ValuesFileCache
                 continue;
             }
 
-            files.Add(Files.GetValue(text, t => ValuesAdditionalFile.Read(t, fileOptions, cancellationToken)));
+            files.Add(ValuesAdditionalFile.Read(text, fileOptions, cancellationToken));
         }
 
         if (files.Count == 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
@@ -20,11 +21,32 @@ internal static class ValuesAdditionalFile
     public static bool IsValuesFile(AnalyzerConfigOptions options)
         => options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The model; the namespace is the item's Namespace metadata, else the apps/&lt;ns&gt;/ path segment.</summary>
+    /// <summary>
+    /// The model; the namespace is the item's Namespace metadata, else the apps/&lt;ns&gt;/ path segment. One parse per
+    /// <see cref="AdditionalText"/> serves the generator and every analyzer of the compilation (they run in one
+    /// process and load this assembly once); a changed file is a new AdditionalText, a changed namespace re-reads it.
+    /// </summary>
     public static ValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
         string? ns = options.TryGetValue(NamespaceKey, out var n) && !string.IsNullOrWhiteSpace(n) ? n.Trim() : PathConventions.NamespaceFromPath(text.Path);
+        var slot = Parsed.GetValue(text, static _ => new Slot());
+        if (slot.Entry is { } cached && cached.Namespace == ns)
+        {
+            return cached.File;
+        }
+
         var document = YamlReader.Read(text.GetText(cancellationToken)?.ToString() ?? string.Empty, new DiagnosticBag(text.Path), cancellationToken);
-        return ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
+        var file = ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
+        slot.Entry = new Entry(ns, file); // two callers racing both parse; either result is the same
+        return file;
+    }
+
+    private static readonly ConditionalWeakTable<AdditionalText, Slot> Parsed = new();
+
+    private sealed record Entry(string? Namespace, ValuesFile File);
+
+    private sealed class Slot
+    {
+        public volatile Entry? Entry;
     }
 }

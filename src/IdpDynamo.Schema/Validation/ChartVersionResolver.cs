@@ -26,8 +26,12 @@ internal static class ChartVersionResolver
 {
     public const string ChartName = "helm/idp-dynamodb";
 
-    private static readonly Regex Modeline = new(@"#\s*yaml-language-server:\s*\$schema=(\S+)", RegexOptions.CultureInvariant);
-    private static readonly Regex SchemaUrl = new(@"/schemas/([^/]+)/v?([0-9][0-9A-Za-z.\-]*)\.json$", RegexOptions.CultureInvariant);
+    // In a class of their own: built only for a file that has a modeline, not whenever this class is first used.
+    private static class Patterns
+    {
+        public static readonly Regex Modeline = new(@"#\s*yaml-language-server:\s*\$schema=(\S+)", RegexOptions.CultureInvariant);
+        public static readonly Regex SchemaUrl = new(@"/schemas/([^/]+)/v?([0-9][0-9A-Za-z.\-]*)\.json$", RegexOptions.CultureInvariant);
+    }
 
     public static ChartVersionInfo Resolve(string? applicationYaml, string? applicationYamlPath, string? explicitVersion, DiagnosticBag bag, string valuesDisplayPath)
     {
@@ -78,6 +82,11 @@ internal static class ChartVersionResolver
     /// <summary>IDPDYN016: a <c># yaml-language-server: $schema=...</c> modeline naming another version or chart.</summary>
     public static void CheckModeline(string text, ChartVersionInfo version, DiagnosticBag bag)
     {
+        if (text.IndexOf("yaml-language-server", StringComparison.Ordinal) < 0)
+        {
+            return; // no modeline: the regex (and its construction, in a cold process) is not needed
+        }
+
         int line = 1;
         int start = 0;
         while (start < text.Length)
@@ -91,11 +100,11 @@ internal static class ChartVersionResolver
             int hash = text.IndexOf('#', start, end - start);
             if (hash >= 0)
             {
-                var m = Modeline.Match(text, hash, end - hash);
+                var m = Patterns.Modeline.Match(text, hash, end - hash);
                 if (m.Success && m.Index == hash)
                 {
                     var span = new SourceSpan(line, hash - start + 1, line, end - start + 1);
-                    var url = SchemaUrl.Match(m.Groups[1].Value);
+                    var url = Patterns.SchemaUrl.Match(m.Groups[1].Value);
                     if (url.Success && url.Groups[1].Value != "idp-dynamodb")
                     {
                         bag.Report(DiagnosticIds.ModelineMismatch, span,

@@ -423,7 +423,7 @@ internal static class YamlReader
 
         public YNode? PendingKey { get; set; }
 
-        /// <summary>Explicit keys seen so far (key text -> key node, entry index) for IDPDYN002.</summary>
+        /// <summary>Explicit keys seen so far (key text -> first key node, entry index) for IDPDYN002; see FindKey.</summary>
         public Dictionary<string, (YNode Key, int Index)>? Seen { get; set; }
 
         /// <summary>Merge sources (<c>&lt;&lt;: *a</c>), applied when the mapping ends.</summary>
@@ -718,8 +718,7 @@ internal static class YamlReader
             }
 
             string keyText = KeyText(key);
-            mappingFrame.Seen ??= new Dictionary<string, (YNode, int)>(StringComparer.Ordinal);
-            if (mappingFrame.Seen.TryGetValue(keyText, out var first))
+            if (FindKey(mappingFrame, mapping, keyText) is { } first)
             {
                 _bag.Report(DiagnosticIds.DuplicateKey, key.Span,
                     $"Duplicate key '{keyText}' (first defined on line {first.Key.Span.Line}); Helm silently uses the last value");
@@ -729,8 +728,48 @@ internal static class YamlReader
                 return;
             }
 
-            mappingFrame.Seen[keyText] = (key, mapping.Entries.Count);
+            mappingFrame.Seen?.Add(keyText, (key, mapping.Entries.Count));
             mapping.Entries.Add(new YEntry(key, keyText, node));
+        }
+
+        /// <summary>
+        /// The first entry with this key, if any. Small mappings (most of a values file) are searched directly; from
+        /// eight keys on, or after a duplicate (which replaces an entry's key node), an index keeps lookups O(1).
+        /// </summary>
+        private static (YNode Key, int Index)? FindKey(Frame frame, YMapping mapping, string keyText)
+        {
+            var entries = mapping.Entries;
+            if (frame.Seen is null && entries.Count >= 8)
+            {
+                frame.Seen = Index(entries);
+            }
+
+            if (frame.Seen is { } seen)
+            {
+                return seen.TryGetValue(keyText, out var found) ? found : null;
+            }
+
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].KeyText == keyText)
+                {
+                    frame.Seen = Index(entries);
+                    return (entries[i].Key, i);
+                }
+            }
+
+            return null;
+        }
+
+        private static Dictionary<string, (YNode Key, int Index)> Index(List<YEntry> entries)
+        {
+            var index = new Dictionary<string, (YNode Key, int Index)>(entries.Count * 2, StringComparer.Ordinal);
+            for (int i = 0; i < entries.Count; i++)
+            {
+                index[entries[i].KeyText] = (entries[i].Key, i);
+            }
+
+            return index;
         }
 
         private static string KeyText(YNode key) => key switch

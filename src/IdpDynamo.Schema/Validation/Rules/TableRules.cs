@@ -35,8 +35,12 @@ internal static class TableRules
         ["California"] = "us-west-1", ["Oregon"] = "us-west-2",
     };
 
-    private static readonly Regex PartitionRegex = new(@"^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$", RegexOptions.CultureInvariant);
-    private static readonly Regex ValidName = new("^[a-zA-Z0-9_.-]*$", RegexOptions.CultureInvariant);
+    // Built only when a region is not one of the known ones (a class of its own: not when TableRules is first used).
+    private static class Patterns
+    {
+        public static readonly Regex Partition = new(@"^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$", RegexOptions.CultureInvariant);
+    }
+
     public const string DefaultRegion = "eu-west-1";
 
     public static void Run(RuleContext ctx)
@@ -83,7 +87,7 @@ internal static class TableRules
                 $"Table name '{ctx.RenderedName(table)}' would be {length} characters{assumption}; DynamoDB allows 3–255 (the chart adds '{prefixText}'). Shorten 'name' to at most {255 - overhead} characters");
         }
 
-        if (!ValidName.IsMatch(name.Value))
+        if (!IsValidName(name.Value))
         {
             int bad = 0;
             while (bad < name.Value.Length && IsNameChar(name.Value[bad]))
@@ -110,6 +114,19 @@ internal static class TableRules
             ctx.Report("IDPDYN036", name.Span,
                 $"'name' already starts with '{doubled}'; the chart adds the namespace itself, so the table would be '{ctx.RenderedName(table)}'");
         }
+    }
+
+    private static bool IsValidName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!IsNameChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static bool IsNameChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
@@ -182,7 +199,7 @@ internal static class TableRules
         {
             ctx.Report("IDPDYN037", Severity.Error, region.Span, $"'{v}' is not a valid AWS region for this platform: it belongs to another AWS partition");
         }
-        else if (!PartitionRegex.IsMatch(v))
+        else if (!Patterns.Partition.IsMatch(v))
         {
             ctx.Report("IDPDYN037", Severity.Error, region.Span, $"'{v}' is not a valid AWS region{suggestion}");
         }
