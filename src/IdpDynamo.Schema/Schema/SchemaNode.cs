@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using IdpDynamo.Schema.Yaml;
 
@@ -33,26 +34,17 @@ internal sealed class SchemaNode
     public string? Description { get; private set; }
 
     public SchemaNode? Property(string name)
-    {
-        foreach (var p in Properties)
-        {
-            if (p.Key == name)
-            {
-                return p.Value;
-            }
-        }
-
-        return null;
-    }
+        => _propertyIndex is not null && _propertyIndex.TryGetValue(name, out var node) ? node : null;
 
     public bool Allows(string jsonType)
     {
-        if (Types is null)
+        if (_types is null)
         {
             return true;
         }
 
-        foreach (var t in Types)
+        // An array, not the IReadOnlyList: this runs for every node of the document, without an enumerator each time.
+        foreach (var t in _types)
         {
             if (t == jsonType || (t == "number" && jsonType == "integer"))
             {
@@ -62,6 +54,9 @@ internal sealed class SchemaNode
 
         return false;
     }
+
+    private string[]? _types;
+    private Dictionary<string, SchemaNode>? _propertyIndex;
 
     /// <summary>Builds the schema from its JSON text read as YAML (JSON is a subset of YAML's flow syntax).</summary>
     public static SchemaNode FromYaml(YNode node)
@@ -77,7 +72,8 @@ internal sealed class SchemaNode
             switch (entry.KeyText)
             {
                 case "type":
-                    schema.Types = Strings(entry.Value);
+                    schema._types = Strings(entry.Value);
+                    schema.Types = schema._types;
                     break;
                 case "enum":
                     schema.Enum = Strings(entry.Value);
@@ -93,6 +89,12 @@ internal sealed class SchemaNode
                     }
 
                     schema.Properties = list;
+                    schema._propertyIndex = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+                    foreach (var p in list)
+                    {
+                        schema._propertyIndex[p.Key] = p.Value; // unique: the reader keeps one entry per key
+                    }
+
                     break;
                 case "additionalProperties":
                     if (entry.Value is YScalar { Kind: ScalarKind.Bool } b)
@@ -126,7 +128,7 @@ internal sealed class SchemaNode
         return schema;
     }
 
-    private static IReadOnlyList<string> Strings(YNode node)
+    private static string[] Strings(YNode node)
     {
         var list = new List<string>();
         if (node is YSequence seq)
@@ -144,6 +146,6 @@ internal sealed class SchemaNode
             list.Add(s.Text);
         }
 
-        return list;
+        return list.ToArray();
     }
 }

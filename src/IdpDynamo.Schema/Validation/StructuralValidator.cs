@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using IdpDynamo.Schema.Schema;
@@ -35,7 +36,7 @@ internal sealed class StructuralValidator
 
         if (root is not YMapping map)
         {
-            Walk(root, schema, "(root)", null);
+            Walk(root, schema, NodePath.Root, null);
             return false;
         }
 
@@ -73,13 +74,13 @@ internal sealed class StructuralValidator
             }
         }
 
-        Walk(root, schema, "(root)", null);
+        Walk(root, schema, NodePath.Root, null);
         return true;
     }
 
     private const string NoTablesMessage = "No tables are defined in this values file; the idp-dynamodb release will render no resources";
 
-    private void Walk(YNode node, SchemaNode schema, string path, YEntry? holder)
+    private void Walk(YNode node, SchemaNode schema, NodePath path, YEntry? holder)
     {
         if (node is YScalar { IsNull: true })
         {
@@ -92,7 +93,7 @@ internal sealed class StructuralValidator
 
             if (holder is not null)
             {
-                if (path != "tables")
+                if (path.ToString() != "tables")
                 {
                     _bag.Report(DiagnosticIds.NullValue, holder.Key.Span, $"'{holder.KeyText}' has no value (null); remove the key or give it a value");
                 }
@@ -115,7 +116,7 @@ internal sealed class StructuralValidator
         {
             if (schema.Enum is { } allowed && !allowed.Contains(scalar.ResolvedText))
             {
-                string key = holder?.KeyText ?? path;
+                string key = holder?.KeyText ?? path.ToString();
                 _bag.Report(DiagnosticIds.NotInEnum, node.Span,
                     $"'{scalar.Text}' is not a valid {key}; expected one of {string.Join(", ", allowed)}{Suggestions.DidYouMean(scalar.Text, allowed)}");
             }
@@ -138,9 +139,9 @@ internal sealed class StructuralValidator
         }
     }
 
-    private void WalkMapping(YMapping map, SchemaNode schema, string path)
+    private void WalkMapping(YMapping map, SchemaNode schema, NodePath path)
     {
-        var unknown = new List<string>();
+        List<string>? unknown = null;
         foreach (var entry in map.Entries)
         {
             if (entry.Key is YScalar { IsImplicit: true, Kind: ScalarKind.Bool } boolKey)
@@ -150,24 +151,23 @@ internal sealed class StructuralValidator
                 continue;
             }
 
-            string childPath = path == "(root)" ? entry.KeyText : $"{path}.{entry.KeyText}";
             var property = schema.Property(entry.KeyText);
             if (property is not null)
             {
-                Walk(entry.Value, property, childPath, entry);
+                Walk(entry.Value, property, path.Child(entry.KeyText), entry);
             }
             else if (!schema.AdditionalPropertiesAllowed)
             {
-                unknown.Add(entry.KeyText);
-                string where = path == "(root)" ? "the top level" : path;
-                string hint = entry.KeyText == "hashKey" && path.EndsWith("]") && path.Contains("localSecondaryIndex")
+                (unknown ??= new List<string>()).Add(entry.KeyText);
+                string where = path.IsRoot ? "the top level" : path.ToString();
+                string hint = entry.KeyText == "hashKey" && path.ToString().EndsWith("]") && path.ToString().Contains("localSecondaryIndex")
                     ? "; a local secondary index always uses the table's hashKey, so remove it"
                     : Suggestions.DidYouMean(entry.KeyText, schema.Properties.Select(p => p.Key));
                 _bag.Report(DiagnosticIds.UnknownKey, entry.Key.Span, $"Unknown key '{entry.KeyText}' at {where}; allowed keys: {Allowed(schema)}{hint}");
             }
             else if (schema.AdditionalProperties is { } additional)
             {
-                Walk(entry.Value, additional, childPath, entry);
+                Walk(entry.Value, additional, path.Child(entry.KeyText), entry);
             }
         }
 
@@ -179,13 +179,13 @@ internal sealed class StructuralValidator
             }
 
             // A misspelt key (HashKey for hashKey) is already reported as unknown with a suggestion.
-            if (unknown.Any(u => Suggestions.Closest(u, new[] { required }) is not null))
+            if (unknown is not null && unknown.Any(u => Suggestions.Closest(u, new[] { required }) is not null))
             {
                 continue;
             }
 
-            string where = path == "(root)" ? "the top level" : path;
-            string hint = required == "nonKeyAttributes" && path.Contains("localSecondaryIndex")
+            string where = path.IsRoot ? "the top level" : path.ToString();
+            string hint = required == "nonKeyAttributes" && path.ToString().Contains("localSecondaryIndex")
                 ? "; use 'nonKeyAttributes: []' when projectionType is ALL or KEYS_ONLY"
                 : string.Empty;
             var anchor = map.Entries.Count > 0 ? map.Entries[0].Key.Span : map.Span;
@@ -193,13 +193,13 @@ internal sealed class StructuralValidator
         }
     }
 
-    private void WalkSequence(YSequence seq, SchemaNode schema, string path)
+    private void WalkSequence(YSequence seq, SchemaNode schema, NodePath path)
     {
         if (schema.Items is { } items)
         {
             for (int i = 0; i < seq.Items.Count; i++)
             {
-                Walk(seq.Items[i], items, $"{path}[{i}]", null);
+                Walk(seq.Items[i], items, path.Item(i), null);
             }
         }
 
@@ -216,7 +216,7 @@ internal sealed class StructuralValidator
                 string key = s.JsonType + ":" + s.ResolvedText;
                 if (seen.TryGetValue(key, out var first))
                 {
-                    string what = path.EndsWith("Roles") ? "Role" : "Value";
+                    string what = path.ToString().EndsWith("Roles") ? "Role" : "Value";
                     _bag.Report(DiagnosticIds.DuplicateRole, s.Span, $"{what} '{s.Text}' is listed twice in {path} (first at line {first.Span.Line})");
                 }
                 else
@@ -227,7 +227,7 @@ internal sealed class StructuralValidator
         }
     }
 
-    private void ReportType(YNode node, SchemaNode schema, string path)
+    private void ReportType(YNode node, SchemaNode schema, NodePath path)
     {
         if (node is YScalar { IsImplicit: true } s)
         {
@@ -292,5 +292,37 @@ internal sealed class StructuralValidator
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// Where a node is (<c>tables[0].hashKey</c>; the root is <c>(root)</c>): a link per level while walking, the text
+    /// only when a message needs it.
+    /// </summary>
+    private sealed class NodePath
+    {
+        public static readonly NodePath Root = new(null, null, -1);
+
+        private readonly NodePath? _parent;
+        private readonly string? _key;
+        private readonly int _index;
+        private string? _text;
+
+        private NodePath(NodePath? parent, string? key, int index)
+        {
+            _parent = parent;
+            _key = key;
+            _index = index;
+        }
+
+        public bool IsRoot => _parent is null;
+
+        public NodePath Child(string key) => new(this, key, -1);
+
+        public NodePath Item(int index) => new(this, null, index);
+
+        public override string ToString() => _text ??= _parent is null ? "(root)"
+            : _key is null ? $"{_parent}[{_index.ToString(CultureInfo.InvariantCulture)}]"
+            : _parent.IsRoot ? _key
+            : $"{_parent}.{_key}";
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 
@@ -12,31 +11,35 @@ namespace IdpDynamo.Schema.Yaml;
 /// <c>---</c>, and flow collections (across lines only at the top level, which is how JSON is written).
 /// Anything else — anchors, aliases, tags, block scalars, multi-line scalars, directives, several documents, tabs,
 /// characters outside the Basic Multilingual Plane, or any input that is not well-formed — makes <see cref="TryScan"/> return false, and
-/// <see cref="YamlReader"/> reads the file with YamlDotNet, which also words the error. Nothing is reported here, so a
-/// give-up midway leaves no trace. tests/IdpDynamo.Schema.Tests/Yaml compare both event streams on generated inputs.
+/// <see cref="YamlReader"/> reads the file with YamlDotNet, which also words the error. Nothing is reported here; the
+/// reader discards what its sink built before a give-up. tests/IdpDynamo.Schema.Tests/Yaml compare both event streams on generated inputs.
 /// </summary>
 internal sealed class BlockYamlScanner
 {
     private readonly string _text;
-    private readonly List<YamlEvent> _events;
+    private readonly IYamlEventSink _sink;
     private readonly CancellationToken _cancellationToken;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
     private int _indent;
     private bool _eof;
+    private bool _started;
     private int _linesSinceCheck;
     private StringBuilder? _buffer;
 
-    private BlockYamlScanner(string text, List<YamlEvent> events, CancellationToken cancellationToken)
+    private BlockYamlScanner(string text, IYamlEventSink sink, CancellationToken cancellationToken)
     {
         _text = text;
-        _events = events;
+        _sink = sink;
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Appends the events of <paramref name="text"/>; false (and no events) when the text is outside the subset.</summary>
-    public static bool TryScan(string text, List<YamlEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends the events of <paramref name="text"/> to <paramref name="sink"/>; false when the text is outside the subset,
+    /// possibly after some events (the caller then discards what the sink built).
+    /// </summary>
+    public static bool TryScan(string text, IYamlEventSink sink, CancellationToken cancellationToken = default)
     {
         if (!HasSubsetAlphabet(text))
         {
@@ -45,12 +48,11 @@ internal sealed class BlockYamlScanner
 
         try
         {
-            new BlockYamlScanner(text, events, cancellationToken).Stream();
+            new BlockYamlScanner(text, sink, cancellationToken).Stream();
             return true;
         }
         catch (GiveUp)
         {
-            events.Clear();
             return false;
         }
     }
@@ -87,7 +89,7 @@ internal sealed class BlockYamlScanner
             int line = _line;
             _pos += 3;
             EndOfLine();
-            _events.Add(new YamlEvent(YamlEventKind.DocumentStart, new SourceSpan(line, 1, line, 4)));
+            _sink.Handle(new YamlEvent(YamlEventKind.DocumentStart, new SourceSpan(line, 1, line, 4)));
             if (!NextContentLine())
             {
                 throw GiveUp.Instance; // an explicit empty document
@@ -95,8 +97,10 @@ internal sealed class BlockYamlScanner
         }
         else
         {
-            _events.Add(new YamlEvent(YamlEventKind.DocumentStart, SourceSpan.At(_line, _indent + 1)));
+            _sink.Handle(new YamlEvent(YamlEventKind.DocumentStart, SourceSpan.At(_line, _indent + 1)));
         }
+
+        _started = true;
 
         Node(blockIndent: -1, afterKey: false, depth: 0);
         if (!_eof)
@@ -104,7 +108,7 @@ internal sealed class BlockYamlScanner
             throw GiveUp.Instance; // less indented content after the root (an error) or a second document
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.DocumentEnd, default));
+        _sink.Handle(new YamlEvent(YamlEventKind.DocumentEnd, default));
     }
 
     /// <summary>
@@ -164,7 +168,7 @@ internal sealed class BlockYamlScanner
             throw GiveUp.Instance; // a document that is a single scalar
         }
 
-        _events.Add(scalar);
+        _sink.Handle(scalar);
         AfterInlineValue(blockIndent);
     }
 
@@ -181,10 +185,10 @@ internal sealed class BlockYamlScanner
     /// <summary>A block mapping whose keys start at <paramref name="column"/>; <paramref name="key"/> has just been read.</summary>
     private void Mapping(int column, YamlEvent key, int depth)
     {
-        _events.Add(new YamlEvent(YamlEventKind.MappingStart, SourceSpan.At(key.Span.Line, key.Span.Column)));
+        _sink.Handle(new YamlEvent(YamlEventKind.MappingStart, SourceSpan.At(key.Span.Line, key.Span.Column)));
         while (true)
         {
-            _events.Add(key);
+            _sink.Handle(key);
             int keyLine = _line;
             int afterColon = _pos - _lineStart + 1;
             SkipSpaces();
@@ -201,7 +205,7 @@ internal sealed class BlockYamlScanner
                 }
                 else
                 {
-                    _events.Add(EmptyScalar(keyLine, afterColon));
+                    _sink.Handle(EmptyScalar(keyLine, afterColon));
                 }
             }
             else
@@ -226,7 +230,7 @@ internal sealed class BlockYamlScanner
             }
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.End, default));
+        _sink.Handle(new YamlEvent(YamlEventKind.End, default));
     }
 
     /// <summary>A block sequence whose dashes stand at <paramref name="column"/>; the scanner is on the first dash.</summary>
@@ -234,7 +238,7 @@ internal sealed class BlockYamlScanner
     {
         // YamlDotNet: a sequence in a mapping at the mapping's own indentation starts with its first '-' token.
         var span = indentless ? new SourceSpan(_line, column + 1, _line, column + 2) : SourceSpan.At(_line, column + 1);
-        _events.Add(new YamlEvent(YamlEventKind.SequenceStart, span));
+        _sink.Handle(new YamlEvent(YamlEventKind.SequenceStart, span));
         while (true)
         {
             int dashLine = _line;
@@ -250,7 +254,7 @@ internal sealed class BlockYamlScanner
                 }
                 else
                 {
-                    _events.Add(EmptyScalar(dashLine, afterDash));
+                    _sink.Handle(EmptyScalar(dashLine, afterDash));
                 }
             }
             else
@@ -279,7 +283,7 @@ internal sealed class BlockYamlScanner
             }
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.End, default));
+        _sink.Handle(new YamlEvent(YamlEventKind.End, default));
     }
 
     private void FlowSequence(bool multiLine, int depth)
@@ -318,7 +322,7 @@ internal sealed class BlockYamlScanner
             }
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.End, default));
+        _sink.Handle(new YamlEvent(YamlEventKind.End, default));
     }
 
     private void FlowMapping(bool multiLine, int depth)
@@ -344,7 +348,7 @@ internal sealed class BlockYamlScanner
                     throw GiveUp.Instance; // "{a}", "{"a":1}" and other forms YamlDotNet reads its own way
                 }
 
-                _events.Add(key);
+                _sink.Handle(key);
                 _pos++;
                 SkipFlowSpace(multiLine);
                 FlowItem(multiLine, depth, allowPair: true);
@@ -371,7 +375,7 @@ internal sealed class BlockYamlScanner
             }
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.End, default));
+        _sink.Handle(new YamlEvent(YamlEventKind.End, default));
     }
 
     private void FlowStart(YamlEventKind kind, int depth)
@@ -381,7 +385,7 @@ internal sealed class BlockYamlScanner
             throw GiveUp.Instance;
         }
 
-        _events.Add(new YamlEvent(kind, SourceSpan.At(_line, _pos - _lineStart + 1)));
+        _sink.Handle(new YamlEvent(kind, SourceSpan.At(_line, _pos - _lineStart + 1)));
         _pos++;
     }
 
@@ -408,7 +412,7 @@ internal sealed class BlockYamlScanner
             throw GiveUp.Instance; // "{a: b: c}"
         }
 
-        _events.Add(scalar);
+        _sink.Handle(scalar);
     }
 
     /// <summary>
@@ -730,7 +734,7 @@ internal sealed class BlockYamlScanner
             {
                 _indent = i - _lineStart;
                 _pos = i;
-                if (_indent == 0 && _events.Count > 0 && (StartsWithMarker("---") || StartsWithMarker("...")))
+                if (_indent == 0 && _started && (StartsWithMarker("---") || StartsWithMarker("...")))
                 {
                     throw GiveUp.Instance; // a second document or an explicit document end
                 }

@@ -24,3 +24,9 @@ internal readonly record struct YamlEvent(
     ScalarStyle Style = ScalarStyle.Plain,
     string? Tag = null,
     string? Anchor = null);
+
+/// <summary>Receives parser events in document order (the tree builder; in tests, a list).</summary>
+internal interface IYamlEventSink
+{
+    void Handle(in YamlEvent ev);
+}

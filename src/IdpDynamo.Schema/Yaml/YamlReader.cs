@@ -115,24 +115,26 @@ internal static class YamlReader
 
         // Values files are block-style YAML; BlockYamlScanner reads that subset directly and gives up on anything else
         // (flow collections across lines, anchors, tags, block scalars, tabs, ...), which YamlDotNet then reads. Both
-        // produce the same events (tests/IdpDynamo.Schema.Tests/Yaml compare them on every input they share).
-        var events = new List<YamlEvent>();
-        if (BlockYamlScanner.TryScan(text, events, cancellationToken))
+        // produce the same events (tests/IdpDynamo.Schema.Tests/Yaml compare them). The scanner's result is kept only
+        // when the scanner and the tree builder both finish; otherwise the text is read again with YamlDotNet, so every
+        // problem is reported exactly as YamlDotNet's path reports it.
+        var scratch = new DiagnosticBag(bag.File);
+        var builder = new Builder(scratch, cancellationToken);
+        try
         {
-            var builder = new Builder(bag, cancellationToken);
-            try
+            if (BlockYamlScanner.TryScan(text, builder, cancellationToken))
             {
-                foreach (var ev in events)
+                var document = builder.Finish();
+                foreach (var diagnostic in scratch.Items)
                 {
-                    builder.Handle(ev);
+                    bag.Add(diagnostic);
                 }
 
-                return builder.Finish();
+                return document;
             }
-            catch (BuilderAbort)
-            {
-                return new YamlDocument(null, true);
-            }
+        }
+        catch (BuilderAbort)
+        {
         }
 
         return ReadWithYamlDotNet(text, bag, cancellationToken);
@@ -430,7 +432,7 @@ internal static class YamlReader
         public List<YMapping>? Merges { get; set; }
     }
 
-    private sealed class Builder
+    private sealed class Builder : IYamlEventSink
     {
         private readonly DiagnosticBag _bag;
         private readonly CancellationToken _cancellationToken;
