@@ -26,12 +26,6 @@ internal static class ChartVersionResolver
 {
     public const string ChartName = "helm/idp-dynamodb";
 
-    // In a class of their own: built only for a file that has a modeline, not whenever this class is first used.
-    private static class Patterns
-    {
-        public static readonly Regex Modeline = new(@"#\s*yaml-language-server:\s*\$schema=(\S+)", RegexOptions.CultureInvariant);
-        public static readonly Regex SchemaUrl = new(@"/schemas/([^/]+)/v?([0-9][0-9A-Za-z.\-]*)\.json$", RegexOptions.CultureInvariant);
-    }
 
     public static ChartVersionInfo Resolve(string? applicationYaml, string? applicationYamlPath, string? explicitVersion, DiagnosticBag bag, string valuesDisplayPath)
     {
@@ -84,7 +78,7 @@ internal static class ChartVersionResolver
     {
         if (text.IndexOf("yaml-language-server", StringComparison.Ordinal) < 0)
         {
-            return; // no modeline: the regex (and its construction, in a cold process) is not needed
+            return;
         }
 
         int line = 1;
@@ -100,20 +94,19 @@ internal static class ChartVersionResolver
             int hash = text.IndexOf('#', start, end - start);
             if (hash >= 0)
             {
-                var m = Patterns.Modeline.Match(text, hash, end - hash);
-                if (m.Success && m.Index == hash)
+                if (ModelineUrl(text, hash, end) is { } url)
                 {
                     var span = new SourceSpan(line, hash - start + 1, line, end - start + 1);
-                    var url = Patterns.SchemaUrl.Match(m.Groups[1].Value);
-                    if (url.Success && url.Groups[1].Value != "idp-dynamodb")
+                    bool parsed = TrySchemaUrl(url, out string chart, out string schemaVersion);
+                    if (parsed && chart != "idp-dynamodb")
                     {
                         bag.Report(DiagnosticIds.ModelineMismatch, span,
-                            $"Schema modeline points to the '{url.Groups[1].Value}' schema, not idp-dynamodb; the IDE validates this file against the wrong chart");
+                            $"Schema modeline points to the '{chart}' schema, not idp-dynamodb; the IDE validates this file against the wrong chart");
                     }
-                    else if (url.Success && version.PinnedVersion is { } pinned && url.Groups[2].Value != pinned)
+                    else if (parsed && version.PinnedVersion is { } pinned && schemaVersion != pinned)
                     {
                         bag.Report(DiagnosticIds.ModelineMismatch, span,
-                            $"Schema modeline uses idp-dynamodb v{url.Groups[2].Value} but {(version.Source == ChartVersionSource.ApplicationYaml ? "application.yaml pins" : "the chart version is")} {pinned}");
+                            $"Schema modeline uses idp-dynamodb v{schemaVersion} but {(version.Source == ChartVersionSource.ApplicationYaml ? "application.yaml pins" : "the chart version is")} {pinned}");
                     }
                 }
             }
@@ -121,5 +114,104 @@ internal static class ChartVersionResolver
             start = end + 1;
             line++;
         }
+    }
+
+    // The two patterns below are written out by hand rather than as regexes: every values file carries a modeline, and
+    // building a Regex costs milliseconds in a fresh process (the CLI, a cold MSBuild node).
+
+    /// <summary>
+    /// The URL of a modeline that starts at <paramref name="hash"/> (<c>#\s*yaml-language-server:\s*$schema=(\S+)</c>
+    /// within the line), or null.
+    /// </summary>
+    private static string? ModelineUrl(string text, int hash, int end)
+    {
+        const string Server = "yaml-language-server:";
+        const string Schema = "$schema=";
+        int i = SkipWhiteSpace(text, hash + 1, end);
+        if (i + Server.Length > end || string.CompareOrdinal(text, i, Server, 0, Server.Length) != 0)
+        {
+            return null;
+        }
+
+        i = SkipWhiteSpace(text, i + Server.Length, end);
+        if (i + Schema.Length > end || string.CompareOrdinal(text, i, Schema, 0, Schema.Length) != 0)
+        {
+            return null;
+        }
+
+        i += Schema.Length;
+        int j = i;
+        while (j < end && !char.IsWhiteSpace(text[j]))
+        {
+            j++;
+        }
+
+        return j > i ? text.Substring(i, j - i) : null;
+    }
+
+    private static int SkipWhiteSpace(string text, int i, int end)
+    {
+        while (i < end && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Chart and version of <c>…/schemas/&lt;chart&gt;/v&lt;version&gt;.json</c> (<c>/schemas/([^/]+)/v?([0-9][0-9A-Za-z.-]*)\.json$</c>).</summary>
+    private static bool TrySchemaUrl(string url, out string chart, out string version)
+    {
+        const string Marker = "/schemas/";
+        const string Suffix = ".json";
+        chart = version = string.Empty;
+        if (!url.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int versionEnd = url.Length - Suffix.Length;
+        for (int at = url.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = url.IndexOf(Marker, at + 1, StringComparison.Ordinal))
+        {
+            int name = at + Marker.Length;
+            int slash = url.IndexOf('/', name);
+            if (slash <= name)
+            {
+                continue;
+            }
+
+            int first = slash + 1;
+            if (first + 1 < versionEnd && url[first] == 'v' && IsDigit(url[first + 1]))
+            {
+                first++;
+            }
+
+            if (first >= versionEnd || !IsDigit(url[first]) || !IsVersionText(url, first, versionEnd))
+            {
+                continue;
+            }
+
+            chart = url.Substring(name, slash - name);
+            version = url.Substring(first, versionEnd - first);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsVersionText(string s, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            char c = s[i];
+            if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

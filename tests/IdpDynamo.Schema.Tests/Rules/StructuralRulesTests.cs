@@ -838,4 +838,34 @@ public class StructuralRulesTests
         Check.NoErrors(result.Diagnostics);
         Assert.Empty(result.Diagnostics);
     }
+
+    // The modeline is read by hand (no regex): the forms editors accept, and the ones that are not modelines.
+    [Theory]
+    [InlineData("#yaml-language-server:$schema=https://h/schemas/idp-dynamodb/v2.1.10.json", "2.1.10")]
+    [InlineData("#   yaml-language-server:   $schema=https://h/schemas/idp-dynamodb/2.1.9.json   # old", "2.1.9")]
+    [InlineData("# yaml-language-server: $schema=../../schemas/x/schemas/idp-dynamodb/v2.1.8-rc.1.json", "2.1.8-rc.1")]
+    [InlineData("deletionPolicy: Orphan # yaml-language-server: $schema=https://h/schemas/idp-dynamodb/v2.1.10.json", "2.1.10")]
+    public void Reports_IDPDYN016_for_every_modeline_form(string modeline, string version)
+    {
+        // On line 1, before the valid file (whose own deletionPolicy then repeats the key: IDPDYN002, not checked here).
+        var result = ValidateWith(modeline + "\n" + Values.Valid, Application("helm/idp-dynamodb", "\"2.1.11\""));
+
+        var diagnostic = Check.Single(result.Diagnostics, "IDPDYN016", 1, modeline.IndexOf('#', StringComparison.Ordinal) + 1);
+        Assert.Equal($"Schema modeline uses idp-dynamodb v{version} but application.yaml pins 2.1.11", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("# yaml-language-server: $schema=https://h/schemas/idp-dynamodb/vnext.json")]
+    [InlineData("# yaml-language-server: $schema=https://h/schemas/idp-dynamodb/v2.1.10.yaml")]
+    [InlineData("# yaml-language-server: $schema=https://h/idp-dynamodb/v2.1.10.json")]
+    [InlineData("# yaml-language-server: $schema=https://h/schemas//v2.1.10.json")]
+    [InlineData("# yaml-language-server: schema=https://h/schemas/idp-dynamodb/v2.1.10.json")]
+    [InlineData("# see yaml-language-server: $schema=https://h/schemas/idp-dynamodb/v2.1.10.json")]
+    [InlineData("# yaml-language-server: $schema=")]
+    public void No_IDPDYN016_for_what_is_not_a_modeline_with_a_version(string modeline)
+    {
+        var result = ValidateWith(modeline + "\n" + Values.Valid, Application("helm/idp-dynamodb", "\"2.1.11\""));
+
+        Check.None(result.Diagnostics, "IDPDYN016");
+    }
 }
