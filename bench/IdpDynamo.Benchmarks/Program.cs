@@ -43,6 +43,10 @@ public static class Program
                 return PhaseBreakdown.Run(args[1], Console.Out);
             case "cold" when args.Length == 2:
                 return Cold(args[1]);
+            case "generator-cold-steps" when args.Length == 2:
+                return GeneratorColdStart.Phases(ValuesFileGenerator.CheckCount(int.Parse(args[1], CultureInfo.InvariantCulture)));
+            case "generator-cold" when args.Length == 2:
+                return GeneratorColdStart.Run(ValuesFileGenerator.CheckCount(int.Parse(args[1], CultureInfo.InvariantCulture)));
             case "service" when args.Length is >= 2 and <= 4:
                 int files = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
                 int serviceTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
@@ -52,6 +56,7 @@ public static class Program
                 Console.Error.WriteLine("""
                     Usage: IdpDynamo.Benchmarks validator [BenchmarkDotNet args]   (a) validator on 1..10,000 tables
                            IdpDynamo.Benchmarks generator [BenchmarkDotNet args]   (d) generator: caching proof and time per run
+                           IdpDynamo.Benchmarks generator-cold <tables>           the generator's first run in a fresh process
                            IdpDynamo.Benchmarks generate <tables> <path>           writes a generated values file
                            IdpDynamo.Benchmarks service <dir> [files] [tables]     writes the generated service of bench/analyzers.sh
                     """);
