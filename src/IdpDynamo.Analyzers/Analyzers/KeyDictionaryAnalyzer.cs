@@ -86,7 +86,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
     /// (BatchGetItem) and <c>{ ["T"] = new List&lt;WriteRequest&gt; { new(new PutRequest { Item = ... }), new() {
     /// DeleteRequest = new DeleteRequest { Key = ... } } } }</c> (BatchWriteItem), as far as they are built inline.
     /// </summary>
-    private static void CheckBatch(OperationAnalysisContext ctx, DynamoCatalog catalog, IOperation requestItems, DynamoSdk sdk)
+    private static void CheckBatch(DynamoOperationContext ctx, DynamoCatalog catalog, IOperation requestItems, DynamoSdk sdk)
     {
         foreach (var (tableKey, value) in Sinks.DictionaryEntries(requestItems))
         {
@@ -169,7 +169,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         return entries;
     }
 
-    private static void CheckKey(OperationAnalysisContext ctx, CatalogTable table, IOperation dictionary, DynamoSdk sdk)
+    private static void CheckKey(DynamoOperationContext ctx, CatalogTable table, IOperation dictionary, DynamoSdk sdk)
     {
         if (table.HashKey is null || ReadInline(dictionary, ctx.CancellationToken) is not { } entries)
         {
@@ -191,7 +191,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         CheckKinds(ctx, table, entries, sdk);
     }
 
-    private static void CheckItem(OperationAnalysisContext ctx, CatalogTable table, IOperation dictionary, DynamoSdk sdk)
+    private static void CheckItem(DynamoOperationContext ctx, CatalogTable table, IOperation dictionary, DynamoSdk sdk)
     {
         if (table.HashKey is null || ReadInline(dictionary, ctx.CancellationToken) is not { } entries)
         {
@@ -210,7 +210,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         CheckKinds(ctx, table, entries.Where(e => e.Name == table.HashKey || e.Name == table.RangeKey).ToList(), sdk);
     }
 
-    private static void CheckKinds(OperationAnalysisContext ctx, CatalogTable table, List<(string Name, IOperation Key, IOperation Value)> entries, DynamoSdk sdk)
+    private static void CheckKinds(DynamoOperationContext ctx, CatalogTable table, List<(string Name, IOperation Key, IOperation Value)> entries, DynamoSdk sdk)
     {
         foreach (var (name, _, value) in entries)
         {
