@@ -203,13 +203,12 @@ internal static class ValuesValidator
         return result;
     }
 
+    // OrderBy is a stable sort: diagnostics at one position keep the order they were reported in. (Over the
+    // diagnostics themselves, not index tuples: instantiations over value tuples have no precompiled code.)
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag bag)
         => bag.Items
-            .Select((d, i) => (d, i))
-            .OrderBy(x => x.d.File == bag.File ? 0 : 1)
-            .ThenBy(x => x.d.Span.Line)
-            .ThenBy(x => x.d.Span.Column)
-            .ThenBy(x => x.i)
-            .Select(x => x.d)
+            .OrderBy(d => d.File == bag.File ? 0 : 1)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
             .ToList();
 }

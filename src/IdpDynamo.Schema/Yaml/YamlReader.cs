@@ -425,8 +425,12 @@ internal static class YamlReader
 
         public YNode? PendingKey { get; set; }
 
-        /// <summary>Explicit keys seen so far (key text -> first key node, entry index) for IDPDYN002; see FindKey.</summary>
-        public Dictionary<string, (YNode Key, int Index)>? Seen { get; set; }
+        /// <summary>Entry index by key text, once the mapping has eight keys (see FindKey); for IDPDYN002.</summary>
+        /// <remarks>Plain int values: a Dictionary over a value tuple has no precompiled code and would run unoptimized.</remarks>
+        public Dictionary<string, int>? Seen { get; set; }
+
+        /// <summary>The first key node of an entry whose key was repeated (the entry now holds the last one).</summary>
+        public Dictionary<int, YNode>? FirstKeys { get; set; }
 
         /// <summary>Merge sources (<c>&lt;&lt;: *a</c>), applied when the mapping ends.</summary>
         public List<YMapping>? Merges { get; set; }
@@ -720,58 +724,53 @@ internal static class YamlReader
             }
 
             string keyText = KeyText(key);
-            if (FindKey(mappingFrame, mapping, keyText) is { } first)
+            int index = FindKey(mappingFrame, mapping, keyText);
+            if (index >= 0)
             {
+                var first = mappingFrame.FirstKeys is { } firstKeys && firstKeys.TryGetValue(index, out var original) ? original : mapping.Entries[index].Key;
                 _bag.Report(DiagnosticIds.DuplicateKey, key.Span,
-                    $"Duplicate key '{keyText}' (first defined on line {first.Key.Span.Line}); Helm silently uses the last value");
+                    $"Duplicate key '{keyText}' (first defined on line {first.Span.Line}); Helm silently uses the last value");
 
-                // Helm keeps the last value; the entry keeps its slot so lookups stay O(1).
-                mapping.Entries[first.Index] = new YEntry(key, keyText, node);
+                // Helm keeps the last value; the entry keeps its slot (and the first key is remembered for the next message).
+                (mappingFrame.FirstKeys ??= new Dictionary<int, YNode>())[index] = first;
+                mapping.Entries[index] = new YEntry(key, keyText, node);
                 return;
             }
 
-            mappingFrame.Seen?.Add(keyText, (key, mapping.Entries.Count));
+            mappingFrame.Seen?.Add(keyText, mapping.Entries.Count);
             mapping.Entries.Add(new YEntry(key, keyText, node));
         }
 
         /// <summary>
-        /// The first entry with this key, if any. Small mappings (most of a values file) are searched directly; from
-        /// eight keys on, or after a duplicate (which replaces an entry's key node), an index keeps lookups O(1).
+        /// The index of the entry with this key, or -1. Small mappings (most of a values file) are searched directly; from
+        /// eight keys on an index keeps lookups O(1).
         /// </summary>
-        private static (YNode Key, int Index)? FindKey(Frame frame, YMapping mapping, string keyText)
+        private static int FindKey(Frame frame, YMapping mapping, string keyText)
         {
             var entries = mapping.Entries;
             if (frame.Seen is null && entries.Count >= 8)
             {
-                frame.Seen = Index(entries);
+                frame.Seen = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    frame.Seen[entries[i].KeyText] = i;
+                }
             }
 
             if (frame.Seen is { } seen)
             {
-                return seen.TryGetValue(keyText, out var found) ? found : null;
+                return seen.TryGetValue(keyText, out int found) ? found : -1;
             }
 
             for (int i = 0; i < entries.Count; i++)
             {
                 if (entries[i].KeyText == keyText)
                 {
-                    frame.Seen = Index(entries);
-                    return (entries[i].Key, i);
+                    return i;
                 }
             }
 
-            return null;
-        }
-
-        private static Dictionary<string, (YNode Key, int Index)> Index(List<YEntry> entries)
-        {
-            var index = new Dictionary<string, (YNode Key, int Index)>(entries.Count * 2, StringComparer.Ordinal);
-            for (int i = 0; i < entries.Count; i++)
-            {
-                index[entries[i].KeyText] = (entries[i].Key, i);
-            }
-
-            return index;
+            return -1;
         }
 
         private static string KeyText(YNode key) => key switch
