@@ -189,29 +189,7 @@ internal sealed class BlockYamlScanner
         while (true)
         {
             _sink.Handle(key);
-            int keyLine = _line;
-            int afterColon = _pos - _lineStart + 1;
-            SkipSpaces();
-            if (AtEndOfLine())
-            {
-                EndOfLine();
-                if (NextContentLine() && _indent > column)
-                {
-                    Node(column, afterKey: false, depth + 1);
-                }
-                else if (!_eof && _indent == column && IsSequenceEntry())
-                {
-                    Sequence(column, indentless: true, depth + 1);
-                }
-                else
-                {
-                    _sink.Handle(EmptyScalar(keyLine, afterColon));
-                }
-            }
-            else
-            {
-                Node(column, afterKey: true, depth + 1);
-            }
+            Value(column, afterKey: true, depth);
 
             if (_eof || _indent < column)
             {
@@ -241,26 +219,8 @@ internal sealed class BlockYamlScanner
         _sink.Handle(new YamlEvent(YamlEventKind.SequenceStart, span));
         while (true)
         {
-            int dashLine = _line;
             _pos++;
-            int afterDash = _pos - _lineStart + 1;
-            SkipSpaces();
-            if (AtEndOfLine())
-            {
-                EndOfLine();
-                if (NextContentLine() && _indent > column)
-                {
-                    Node(column, afterKey: false, depth + 1);
-                }
-                else
-                {
-                    _sink.Handle(EmptyScalar(dashLine, afterDash));
-                }
-            }
-            else
-            {
-                Node(column, afterKey: false, depth + 1);
-            }
+            Value(column, afterKey: false, depth);
 
             if (_eof || _indent < column)
             {
@@ -286,6 +246,37 @@ internal sealed class BlockYamlScanner
         _sink.Handle(new YamlEvent(YamlEventKind.End, default));
     }
 
+    /// <summary>
+    /// The value after a key's ':' or an entry's '-' (the scanner stands right after it) in a block at
+    /// <paramref name="column"/>: on the same line, on the more indented lines below, an indentless sequence (a key's
+    /// value only), or an empty scalar where YamlDotNet puts it, just after the indicator.
+    /// </summary>
+    private void Value(int column, bool afterKey, int depth)
+    {
+        int line = _line;
+        int afterIndicator = _pos - _lineStart + 1;
+        SkipSpaces();
+        if (!AtEndOfLine())
+        {
+            Node(column, afterKey, depth + 1);
+            return;
+        }
+
+        EndOfLine();
+        if (NextContentLine() && _indent > column)
+        {
+            Node(column, afterKey: false, depth + 1);
+        }
+        else if (afterKey && !_eof && _indent == column && IsSequenceEntry())
+        {
+            Sequence(column, indentless: true, depth + 1);
+        }
+        else
+        {
+            _sink.Handle(EmptyScalar(line, afterIndicator));
+        }
+    }
+
     private void FlowSequence(bool multiLine, int depth)
     {
         FlowStart(YamlEventKind.SequenceStart, depth);
@@ -298,7 +289,7 @@ internal sealed class BlockYamlScanner
         {
             while (true)
             {
-                FlowItem(multiLine, depth, allowPair: false);
+                FlowItem(multiLine, depth);
                 SkipFlowSpace(multiLine);
                 if (Current == ',')
                 {
@@ -351,7 +342,7 @@ internal sealed class BlockYamlScanner
                 _sink.Handle(key);
                 _pos++;
                 SkipFlowSpace(multiLine);
-                FlowItem(multiLine, depth, allowPair: true);
+                FlowItem(multiLine, depth);
                 SkipFlowSpace(multiLine);
                 if (Current == ',')
                 {
@@ -389,7 +380,8 @@ internal sealed class BlockYamlScanner
         _pos++;
     }
 
-    private void FlowItem(bool multiLine, int depth, bool allowPair)
+    /// <summary>An item of a flow sequence or a value of a flow mapping.</summary>
+    private void FlowItem(bool multiLine, int depth)
     {
         switch (Current)
         {
@@ -402,14 +394,9 @@ internal sealed class BlockYamlScanner
         }
 
         var scalar = Scalar(flow: true, out bool isPair);
-        if (isPair && !allowPair)
-        {
-            throw GiveUp.Instance; // "[a: b]" is a single-pair mapping
-        }
-
         if (isPair)
         {
-            throw GiveUp.Instance; // "{a: b: c}"
+            throw GiveUp.Instance; // "[a: b]" (a single-pair mapping) or "{a: b: c}"
         }
 
         _sink.Handle(scalar);
@@ -448,9 +435,9 @@ internal sealed class BlockYamlScanner
         isKey = after < _text.Length && _text[after] == ':' && (IsBlank(after + 1) || (flow && after + 1 < _text.Length && _text[after + 1] is ',' or ']' or '}'));
         if (isKey && !flow)
         {
-            if (end - start > 1024 || after != end && style == ScalarStyle.Plain)
+            if (end - start > 1024 || (after != end && style == ScalarStyle.Plain))
             {
-                throw GiveUp.Instance; // over YAML's simple-key length
+                throw GiveUp.Instance; // over YAML's simple-key length, or "key : value" (left to YamlDotNet)
             }
 
             _pos = after + 1;
