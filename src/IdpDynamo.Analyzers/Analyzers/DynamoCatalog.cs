@@ -123,13 +123,28 @@ internal sealed class DynamoCatalog
             Microsoft.CodeAnalysis.Operations.IInvocationOperation i => i.TargetMethod,
             _ => null,
         };
-        if (member is { Name: "TableName" or "TableNameIn", ContainingType: { } type }
-            && _byAccessor.TryGetValue(type.ToDisplayString(Microsoft.CodeAnalysis.SymbolDisplayFormat.FullyQualifiedFormat), out var generated))
+        if (member is { Name: "TableName" or "TableNameIn", ContainingType: { } type } && Accessor(type) is { } generated)
         {
             return generated;
         }
 
         return StringResolver.Resolve(value, cancellationToken).Exact is { } name ? Match(name) : null;
+    }
+
+    /// <summary>
+    /// The table whose generated accessor class <paramref name="type"/> is: one display string per type symbol, then
+    /// cached (weakly: the catalog outlives compilations in an IDE, the symbols must not).
+    /// </summary>
+    private CatalogTable? Accessor(Microsoft.CodeAnalysis.INamedTypeSymbol type)
+        => _accessorsByType.GetValue(type, t => new Box(_byAccessor.TryGetValue(t.ToDisplayString(Microsoft.CodeAnalysis.SymbolDisplayFormat.FullyQualifiedFormat), out var table) ? table : null)).Table;
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.CodeAnalysis.INamedTypeSymbol, Box> _accessorsByType = new();
+
+    private sealed class Box
+    {
+        public Box(CatalogTable? table) => Table = table;
+
+        public CatalogTable? Table { get; }
     }
 
     /// <summary>

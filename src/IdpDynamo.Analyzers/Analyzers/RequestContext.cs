@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,9 +18,7 @@ namespace IdpDynamo.Analyzers.Analyzers;
 internal sealed class RequestContext
 {
     private readonly CancellationToken _cancellationToken;
-    private HashSet<string>? _mutated;
-    private bool _mutationsKnown;
-    private bool _nested;
+    private volatile Mutations? _mutations;
 
     private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table, CancellationToken cancellationToken)
     {
@@ -67,7 +66,23 @@ internal sealed class RequestContext
         return false;
     }
 
+    /// <summary>
+    /// The request context of <paramref name="creation"/>, built once and shared by every analyzer that looks at the same
+    /// creation (the driver hands them the same operation instance), or null when it is not an SDK request object.
+    /// </summary>
     public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
+        => Contexts.GetValue(creation, c => new Shared(Create(c, catalog, cancellationToken))).Context;
+
+    private static readonly ConditionalWeakTable<IObjectCreationOperation, Shared> Contexts = new();
+
+    private sealed class Shared
+    {
+        public Shared(RequestContext? context) => Context = context;
+
+        public RequestContext? Context { get; }
+    }
+
+    private static RequestContext? Create(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
     {
         if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType)
             || DynamoSdk.IsAttribute(creation.Constructor.ContainingType))
@@ -124,19 +139,29 @@ internal sealed class RequestContext
 
     private bool Check(string[] members, bool whenEscaped)
     {
-        if (!_mutationsKnown)
-        {
-            _mutated = FindMutations(out _nested);
-            _mutationsKnown = true;
-        }
-
-        if (_mutated is null)
+        // Computed once; analyzers running concurrently may both compute it, and either result is the same.
+        var mutations = _mutations ??= new Mutations(FindMutations(out bool nested), nested);
+        if (mutations.Members is not { } mutated)
         {
             return whenEscaped;
         }
 
         // For a request nested in another SDK object, mutations through the outer object's members can reach it.
-        return _nested ? _mutated.Count == 0 : !members.Any(_mutated.Contains);
+        return mutations.Nested ? mutated.Count == 0 : !members.Any(mutated.Contains);
+    }
+
+    /// <summary>The members written after construction (null: the object escapes), and whether it is nested.</summary>
+    private sealed class Mutations
+    {
+        public Mutations(HashSet<string>? members, bool nested)
+        {
+            Members = members;
+            Nested = nested;
+        }
+
+        public HashSet<string>? Members { get; }
+
+        public bool Nested { get; }
     }
 
     /// <summary>The members written after construction; null when the object escapes where it cannot be followed.</summary>
