@@ -10,9 +10,10 @@ namespace IdpDynamo.Schema.Yaml;
 /// block mappings and sequences (indentless ones too), single-line plain and quoted scalars, comments, one leading
 /// <c>---</c>, and flow collections (across lines only at the top level, which is how JSON is written).
 /// Anything else — anchors, aliases, tags, block scalars, multi-line scalars, directives, several documents, tabs,
-/// characters outside the Basic Multilingual Plane, or any input that is not well-formed — makes <see cref="TryScan"/> return false, and
-/// <see cref="YamlReader"/> reads the file with YamlDotNet, which also words the error. Nothing is reported here; the
-/// reader discards what its sink built before a give-up. tests/IdpDynamo.Schema.Tests/Yaml compare both event streams on generated inputs.
+/// characters outside the Basic Multilingual Plane, or any input that is not well-formed — makes
+/// <see cref="TryScan"/> return false, and <see cref="YamlReader"/> reads the file with YamlDotNet, which also words
+/// the error. Nothing is reported here; the reader discards what its sink built before a give-up.
+/// tests/IdpDynamo.Schema.Tests/Yaml compare both event streams on real, mutated and generated inputs.
 /// </summary>
 internal sealed class BlockYamlScanner
 {
@@ -84,6 +85,7 @@ internal sealed class BlockYamlScanner
             return; // empty, or comments only: YamlDotNet produces no document either
         }
 
+        _started = true; // from here on, a line starting with '---' or '...' is another document: give up
         if (_indent == 0 && StartsWithMarker("---"))
         {
             int line = _line;
@@ -99,8 +101,6 @@ internal sealed class BlockYamlScanner
         {
             _sink.Handle(new YamlEvent(YamlEventKind.DocumentStart, SourceSpan.At(_line, _indent + 1)));
         }
-
-        _started = true;
 
         Node(blockIndent: -1, afterKey: false, depth: 0);
         if (!_eof)

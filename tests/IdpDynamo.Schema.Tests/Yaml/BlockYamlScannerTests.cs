@@ -102,6 +102,7 @@ public class BlockYamlScannerTests
     [InlineData("a: \"x\"y\n")]
     [InlineData("scalar\n")]
     [InlineData("---\n")]
+    [InlineData("---\n---\na: 1\n")]
     [InlineData("a: [b, c,]\n")]
     [InlineData("a: \"\\x41\"\n")]
     public void Gives_up_outside_the_subset(string text)
