@@ -35,6 +35,15 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
             return;
         }
 
+        // What the role may do depends only on the table: decided once per compilation, not per call.
+        var readDenials = new Dictionary<CatalogTable, string?>();
+        var writeDenials = new Dictionary<CatalogTable, string?>();
+        foreach (var table in catalog.Tables)
+        {
+            readDenials[table] = Denial(serviceRole, table, write: false);
+            writeDenials[table] = Denial(serviceRole, table, write: true);
+        }
+
         start.RegisterOperationAction(
             ctx =>
             {
@@ -45,7 +54,8 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
                         continue;
                     }
 
-                    if (Denial(serviceRole, table, sink.Access == TableAccess.Write) is { } message)
+                    var denials = sink.Access == TableAccess.Write ? writeDenials : readDenials;
+                    if ((denials.TryGetValue(table, out var denial) ? denial : Denial(serviceRole, table, sink.Access == TableAccess.Write)) is { } message)
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AccessDenied, sink.Value.Syntax.GetLocation(), message));
                     }
