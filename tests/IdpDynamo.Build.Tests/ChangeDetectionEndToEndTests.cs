@@ -1,8 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Threading.Tasks;
 using IdpDynamo.Build.Tests.Infrastructure;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Build.Tests;
 
@@ -30,9 +29,9 @@ public sealed class ChangeDetectionEndToEndTests
         string gitDirectory = Path.Combine(_sample.Root, ".git");
         try
         {
-            Git("init", "--quiet");
-            Git("add", "apps");
-            Git("-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", "deployed");
+            TestProcesses.Git(_sample.Root, "init", "--quiet");
+            TestProcesses.Git(_sample.Root, "add", "apps");
+            TestProcesses.GitCommit(_sample.Root, "deployed");
 
             // The sample's Products table (line 35 '  - name: Products'), re-keyed: line 36 '    hashKey: ProductId',
             // the value at column 14.
@@ -54,34 +53,9 @@ public sealed class ChangeDetectionEndToEndTests
             _sample.Reset();
             if (Directory.Exists(gitDirectory))
             {
-                foreach (string file in Directory.EnumerateFiles(gitDirectory, "*", SearchOption.AllDirectories))
-                {
-                    File.SetAttributes(file, FileAttributes.Normal);
-                }
-
+                TestProcesses.MakeWritable(gitDirectory);
                 Directory.Delete(gitDirectory, recursive: true);
             }
         }
-    }
-
-    private string Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _sample.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (string name in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE" })
-        {
-            psi.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(psi)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {stderr.GetAwaiter().GetResult()}");
-        return stdout.GetAwaiter().GetResult();
     }
 }

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IdpDynamo.Cli.Tests.Infrastructure;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Cli.Tests;
 
@@ -24,50 +25,21 @@ public sealed class BaselineTests : IDisposable
     public void Dispose()
     {
         // git makes its object files read-only; AppsRepository deletes the rest.
-        string git = Path.Combine(_repo.Root, ".git");
-        if (Directory.Exists(git))
-        {
-            foreach (string file in Directory.EnumerateFiles(git, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-        }
-
+        TestProcesses.MakeWritable(Path.Combine(_repo.Root, ".git"));
         _repo.Dispose();
-    }
-
-    private string Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (string name in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE" })
-        {
-            psi.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(psi)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {stderr.GetAwaiter().GetResult()}");
-        return stdout.GetAwaiter().GetResult();
     }
 
     /// <summary>git init + commit of everything in the repository so far.</summary>
     private void InitAndCommit()
     {
-        Git("init", "--quiet");
+        TestProcesses.Git(_repo.Root, "init", "--quiet");
         Commit();
     }
 
     private void Commit()
     {
-        Git("add", "-A");
-        Git("-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", "baseline");
+        TestProcesses.Git(_repo.Root, "add", "-A");
+        TestProcesses.GitCommit(_repo.Root, "baseline");
     }
 
     private void Rewrite(string relativePath, string yaml) => File.WriteAllText(_repo.FullPath(relativePath), yaml, new UTF8Encoding(false));
@@ -220,7 +192,7 @@ public sealed class BaselineTests : IDisposable
     /// <summary>Runs the real idp-dynamo.dll in its own process with a PATH on which there is no git.</summary>
     private CliResult RunWithoutGitOnPath(params string[] args)
     {
-        var psi = new ProcessStartInfo(DotnetHost())
+        var psi = new ProcessStartInfo(TestProcesses.DotnetHost())
         {
             WorkingDirectory = _repo.Root,
             RedirectStandardOutput = true,
@@ -253,29 +225,6 @@ public sealed class BaselineTests : IDisposable
 
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
-
-    /// <summary>The dotnet host by full path (DOTNET_HOST_PATH, DOTNET_ROOT, else the first 'dotnet' on PATH).</summary>
-    private static string DotnetHost()
-    {
-        string exe = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var candidates = new List<string?> { Environment.GetEnvironmentVariable("DOTNET_ROOT") };
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator));
-        foreach (string? dir in candidates)
-        {
-            if (!string.IsNullOrEmpty(dir) && File.Exists(Path.Combine(dir, exe)))
-            {
-                return Path.GetFullPath(Path.Combine(dir, exe));
-            }
-        }
-
-        throw new FileNotFoundException("No dotnet host found to run idp-dynamo.dll in its own process");
     }
 
     /// <summary>idp-dynamo.dll next to the tests (copied by the project reference).</summary>

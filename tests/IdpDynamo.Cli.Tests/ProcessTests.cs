@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IdpDynamo.Cli.Tests.Infrastructure;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Cli.Tests;
 
@@ -53,30 +54,9 @@ public sealed class ProcessTests : IDisposable
         throw new FileNotFoundException($"idp-dynamo.dll was found neither next to the tests ({here}) nor under src/IdpDynamo.Cli/bin");
     }
 
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        string? root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (!string.IsNullOrEmpty(root))
-        {
-            string candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return "dotnet";
-    }
-
     private CliResult RunProcess(params string[] args)
     {
-        var psi = new ProcessStartInfo(DotnetHost())
+        var psi = new ProcessStartInfo(TestProcesses.DotnetHost())
         {
             WorkingDirectory = _repo.Root,
             RedirectStandardOutput = true,

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using IdpDynamo.Schema.IO;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Schema.Tests.ChangeDetection;
 
@@ -57,7 +56,7 @@ internal sealed class GitRepository : IDisposable
     public void CommitAll(string message = "change")
     {
         Git("add", "-A");
-        Git("-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message);
+        TestProcesses.GitCommit(Root, message);
     }
 
     /// <summary>Writes the values file and commits it (the baseline).</summary>
@@ -74,7 +73,7 @@ internal sealed class GitRepository : IDisposable
     public GitRepository ShallowClone()
     {
         var clone = new GitRepository(Path.Combine(Path.GetTempPath(), "idpdyn-git-" + Guid.NewGuid().ToString("N")));
-        Run(Path.GetTempPath(), "clone", "--quiet", "--depth", "1", new Uri(Root).AbsoluteUri, clone.Root);
+        TestProcesses.Git(Path.GetTempPath(), "clone", "--quiet", "--depth", "1", new Uri(Root).AbsoluteUri, clone.Root);
         return clone;
     }
 
@@ -93,56 +92,14 @@ internal sealed class GitRepository : IDisposable
         return diagnostics;
     }
 
-    public string Git(params string[] args) => Run(Root, args);
-
-    private static string Run(string workingDirectory, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        // A test must not be steered by the repository or hook it happens to run from.
-        foreach (string name in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE" })
-        {
-            psi.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(psi)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("git " + string.Join(' ', args) + " did not finish");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({process.ExitCode}) in {workingDirectory}:\n{stderr.GetAwaiter().GetResult()}");
-        }
-
-        return stdout.GetAwaiter().GetResult();
-    }
+    public string Git(params string[] args) => TestProcesses.Git(Root, args);
 
     public void Dispose()
     {
         try
         {
             // git makes its object files read-only; clear that so the delete works everywhere.
-            foreach (string file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
+            TestProcesses.MakeWritable(Root);
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException)
