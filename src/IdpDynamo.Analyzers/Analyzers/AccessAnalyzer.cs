@@ -54,8 +54,9 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
                         continue;
                     }
 
+                    // Every table the catalog resolves is one of catalog.Tables.
                     var denials = sink.Access == TableAccess.Write ? writeDenials : readDenials;
-                    if ((denials.TryGetValue(table, out var denial) ? denial : Denial(serviceRole, table, sink.Access == TableAccess.Write)) is { } message)
+                    if (denials.TryGetValue(table, out var message) && message is not null)
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AccessDenied, sink.Value.Syntax.GetLocation(), message));
                     }
