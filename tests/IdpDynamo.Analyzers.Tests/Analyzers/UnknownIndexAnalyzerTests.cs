@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IdpDynamo.Analyzers.Analyzers;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
+using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
 

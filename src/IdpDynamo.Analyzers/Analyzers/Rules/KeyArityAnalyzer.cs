@@ -1,10 +1,11 @@
 using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN208: a DataModel call that passes key values by position (<c>LoadAsync&lt;T&gt;(hash)</c>,

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN210 (info): a string literal that spells a declared table name, index name or key attribute where the SDK

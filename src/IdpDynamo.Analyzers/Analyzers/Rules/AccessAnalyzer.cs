@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN207: with IdpDynamoServiceRole set, a write (PutItem, UpdateItem, DeleteItem, BatchWriteItem, transaction

@@ -11,7 +11,7 @@ using IdpDynamo.Schema.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// Reads the IdpDynamoValues AdditionalFiles once: each file's model is cached per <see cref="AdditionalText"/> (by

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// A request object built in one expression (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the

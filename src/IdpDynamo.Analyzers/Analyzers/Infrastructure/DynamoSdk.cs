@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>How a call uses a table: IAM read or write, or table management (which the chart owns).</summary>
 internal enum TableAccess

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>One condition of a key condition: the attribute path as written, and the operator.</summary>
 internal readonly record struct KeyCondition(string Path, string Operator);

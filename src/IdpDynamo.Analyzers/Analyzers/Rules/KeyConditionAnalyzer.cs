@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN206: a query's <c>KeyConditionExpression</c> (with <c>#name</c> placeholders from an inline

@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>A place where C# names a table: the value expression and how the call uses the table.</summary>
 internal readonly record struct TableSink(IOperation Value, TableAccess Access);

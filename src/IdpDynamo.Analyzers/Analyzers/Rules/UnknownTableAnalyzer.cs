@@ -1,9 +1,10 @@
 using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN201: a table name (request TableName, tableName arguments, RequestItems keys, [DynamoDBTable]) that matches no

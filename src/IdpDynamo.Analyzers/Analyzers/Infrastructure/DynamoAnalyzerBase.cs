@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// The shape every IdpDynamo analyzer shares: skip generated code, run concurrently, do nothing unless the AWS SDK and

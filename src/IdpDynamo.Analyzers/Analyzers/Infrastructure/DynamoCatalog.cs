@@ -4,7 +4,7 @@ using System.Linq;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Text;
 
-namespace IdpDynamo.Analyzers.Analyzers;
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>A declared table as the analyzers see it: the first definition over all values files of the project.</summary>
 internal sealed class CatalogTable
