@@ -31,7 +31,7 @@ internal sealed class DiagnosticBag
 
     /// <summary>Reports <paramref name="id"/> with its catalog default severity.</summary>
     public void Report(string id, SourceSpan span, string message)
-        => Report(id, DiagnosticIds.Find(id)?.DefaultSeverity ?? Severity.Error, span, message);
+        => Report(id, DiagnosticIds.Get(id).DefaultSeverity, span, message);
 
     public void Report(string id, Severity severity, SourceSpan span, string message)
         => _items.Add(new Diagnostic(id, severity, message, File, span));

@@ -3,11 +3,17 @@ using System.Collections.Generic;
 namespace IdpDynamo.Schema;
 
 /// <summary>A diagnostic id with its documentation metadata. Severity is the default; some rules split by case.</summary>
-internal sealed record RuleInfo(string Id, Severity DefaultSeverity, string Category, string Title, string SeverityText);
+internal sealed record RuleInfo(string Id, Severity DefaultSeverity, string Category, string Title, string SeverityText)
+{
+    /// <summary>The id's documentation page.</summary>
+    public string HelpLink => DiagnosticIds.HelpLink(Id);
+}
 
 /// <summary>
-/// The single place where IdpDynamo diagnostic ids, titles, default severities and help links are defined.
-/// Shared by the MSBuild task, the CLI, the generator and the analyzers (ids are a public contract).
+/// The single place where IdpDynamo diagnostic ids, titles, default severities, categories and help links are defined.
+/// Shared by the MSBuild task, the CLI, the generator and the analyzers (ids are a public contract). Code names an id
+/// only through these constants, so a misspelt id does not compile; no other file of src/ spells an id as a literal
+/// (a test scans for it).
 /// </summary>
 internal static class DiagnosticIds
 {
@@ -46,6 +52,92 @@ internal static class DiagnosticIds
     public const string ExplicitTag = "IDPDYN017";
     public const string InvisibleCharacters = "IDPDYN018";
 
+    // Keys and attributes.
+    public const string HashKeyNotDeclared = "IDPDYN020";
+    public const string RangeKeyNotDeclared = "IDPDYN021";
+    public const string AttributeNotAKey = "IDPDYN022";
+    public const string TtlAttributeDeclared = "IDPDYN023";
+    public const string InvalidAttributeType = "IDPDYN024";
+    public const string AttributeDeclaredTwice = "IDPDYN025";
+    public const string HashKeyEqualsRangeKey = "IDPDYN026";
+    public const string KeyNameTooLong = "IDPDYN027";
+    public const string EmptyName = "IDPDYN028";
+    public const string KeyMatchesOnlyByCase = "IDPDYN029";
+
+    // Table names, regions, capacity and TTL.
+    public const string TableNameLength = "IDPDYN030";
+    public const string TableNameCharacters = "IDPDYN031";
+    public const string TableNameEmpty = "IDPDYN032";
+    public const string TableDefinedTwice = "IDPDYN033";
+    public const string TableNamesDifferByCase = "IDPDYN034";
+    public const string LegacyIdpPrefix = "IDPDYN035";
+    public const string TableNameHasPrefix = "IDPDYN036";
+    public const string InvalidRegion = "IDPDYN037";
+    public const string NonDefaultRegion = "IDPDYN038";
+    public const string TtlNotNumber = "IDPDYN039";
+    public const string ProvisionedWithoutCapacity = "IDPDYN040";
+    public const string CapacityBelowOne = "IDPDYN041";
+    public const string CapacityAboveQuota = "IDPDYN042";
+    public const string CapacityOnPayPerRequest = "IDPDYN043";
+    public const string ProvisionedWithGsi = "IDPDYN044";
+    public const string TtlNameTooLong = "IDPDYN045";
+
+    // Change detection.
+    public const string KeySchemaChanged = "IDPDYN046";
+    public const string KeyTypeChanged = "IDPDYN047";
+    public const string TableRenamed = "IDPDYN048";
+    public const string TtlChanged = "IDPDYN049";
+
+    // Local secondary indexes and projections.
+    public const string LsiWithoutRangeKey = "IDPDYN050";
+    public const string LsiRangeKeyNotDeclared = "IDPDYN051";
+    public const string LsiSortsOnHashKey = "IDPDYN052";
+    public const string LsiSameSortKey = "IDPDYN053";
+    public const string TooManyLsis = "IDPDYN054";
+    public const string LsisShareSortKey = "IDPDYN056";
+    public const string LsisChanged = "IDPDYN057";
+    public const string LsiItemCollectionLimit = "IDPDYN058";
+    public const string ProjectedNameLength = "IDPDYN059";
+
+    // Global secondary indexes.
+    public const string GsiHashKeyNotDeclared = "IDPDYN060";
+    public const string GsiRangeKeyNotDeclared = "IDPDYN061";
+    public const string GsiHashKeyEqualsRangeKey = "IDPDYN062";
+    public const string GsiWithoutRangeKey = "IDPDYN063";
+    public const string TooManyGsis = "IDPDYN064";
+    public const string GsiDuplicatesKeySchema = "IDPDYN065";
+    public const string CapacityOnGsi = "IDPDYN066";
+    public const string GsiRebuilt = "IDPDYN067";
+
+    // Index names and projections.
+    public const string IndexNameTwice = "IDPDYN070";
+    public const string IndexNameLength = "IDPDYN071";
+    public const string IndexNameCharacters = "IDPDYN072";
+    public const string IncludeWithoutNonKeyAttributes = "IDPDYN073";
+    public const string NonKeyAttributesNotAllowed = "IDPDYN074";
+    public const string TooManyNonKeyAttributesInIndex = "IDPDYN075";
+    public const string TooManyNonKeyAttributesInTable = "IDPDYN076";
+    public const string AttributeProjectedTwice = "IDPDYN077";
+    public const string KeyInNonKeyAttributes = "IDPDYN078";
+
+    // Access roles.
+    public const string RoleOfAnotherNamespace = "IDPDYN080";
+    public const string RoleNotCreated = "IDPDYN081";
+    public const string InvalidRoleName = "IDPDYN082";
+    public const string RoleAsArn = "IDPDYN083";
+    public const string NoAccessGranted = "IDPDYN084";
+    public const string PolicyTooLarge = "IDPDYN085";
+    public const string RoleNameUpperCase = "IDPDYN086";
+
+    // Management and deletion policies.
+    public const string ManagementPoliciesNotSet = "IDPDYN100";
+    public const string ObserveOnly = "IDPDYN101";
+    public const string DeletionPolicyNotSet = "IDPDYN102";
+    public const string DeletionPolicyDelete = "IDPDYN103";
+    public const string ObserveWithDelete = "IDPDYN104";
+    public const string PointInTimeRecoveryDisabled = "IDPDYN105";
+    public const string RemovedWithDelete = "IDPDYN106";
+    public const string RemovedAndOrphaned = "IDPDYN107";
     public const string FileNotFound = "IDPDYN120";
     public const string PathIsDirectory = "IDPDYN121";
     public const string FileUnreadable = "IDPDYN122";
@@ -70,125 +162,129 @@ internal static class DiagnosticIds
 
     public static RuleInfo? Find(string id) => ById.TryGetValue(id, out var info) ? info : null;
 
+    /// <summary>The catalog entry of an id that code names through one of the constants above.</summary>
+    public static RuleInfo Get(string id)
+        => ById.TryGetValue(id, out var info) ? info : throw new System.ArgumentException($"'{id}' is not in the diagnostic catalog", nameof(id));
+
     private static List<RuleInfo> Build()
     {
         var list = new List<RuleInfo>();
-        void S(int n, Severity sev, string title, string? severityText = null) => Add(list, $"IDPDYN{n:000}", sev, CategorySchema, title, severityText);
-        void C(int n, Severity sev, string title) => Add(list, $"IDPDYN{n:000}", sev, CategoryConfiguration, title, null);
+        void S(string id, Severity sev, string title, string? severityText = null) => Add(list, id, sev, CategorySchema, title, severityText);
+        void C(string id, Severity sev, string title) => Add(list, id, sev, CategoryConfiguration, title, null);
 
-        S(1, Severity.Error, "Values file is not well-formed YAML");
-        S(2, Severity.Error, "Duplicate key in a mapping");
-        S(3, Severity.Error, "More than one YAML document");
-        S(4, Severity.Warning, "No tables defined");
-        S(5, Severity.Info, "YAML alias or merge key used");
-        S(6, Severity.Error, "Unquoted value read differently by Helm (YAML 1.1)");
-        S(7, Severity.Error, "Key not allowed by the chart schema");
-        S(8, Severity.Error, "Required key missing");
-        S(9, Severity.Error, "Value has the wrong type");
-        S(10, Severity.Error, "Value not allowed");
-        S(11, Severity.Error, "Empty string not allowed");
-        S(12, Severity.Error, "Role listed twice");
-        S(13, Severity.Error, "Key has no value");
-        S(14, Severity.Info, "Chart version unknown");
-        S(15, Severity.Warning, "Platform-injected key set in the values file", "Warning (idp_*) / Info (ingress, global)");
-        S(16, Severity.Warning, "Schema modeline version differs from chartVersion");
-        S(17, Severity.Warning, "Explicit YAML tag");
-        S(18, Severity.Warning, "Invisible or look-alike characters in a name");
-        S(20, Severity.Error, "Table hashKey not declared in attributes");
-        S(21, Severity.Error, "Table rangeKey not declared in attributes");
-        S(22, Severity.Error, "Attribute declared but not used as a key");
-        S(23, Severity.Error, "TTL attribute declared in attributes");
-        S(24, Severity.Error, "Invalid attribute type");
-        S(25, Severity.Error, "Attribute declared twice", "Error (different types) / Warning (identical)");
-        S(26, Severity.Error, "hashKey and rangeKey are the same attribute");
-        S(27, Severity.Error, "Key attribute name too long");
-        S(28, Severity.Error, "Empty key or attribute name");
-        S(29, Severity.Error, "Key matches an attribute only by case or whitespace");
-        S(30, Severity.Error, "Rendered table name too short or too long");
-        S(31, Severity.Error, "Table name contains invalid characters");
-        S(32, Severity.Error, "Table name is empty");
-        S(33, Severity.Error, "Table defined twice", "Error (same region) / Warning (different regions)");
-        S(34, Severity.Warning, "Table names differ only by case");
-        S(35, Severity.Info, "Legacy useIdpPrefix");
-        S(36, Severity.Warning, "Table name already carries a prefix");
-        S(37, Severity.Error, "Invalid AWS region", "Error (malformed / other partition) / Warning (unknown)");
-        S(38, Severity.Info, "Non-default or opt-in region");
-        S(39, Severity.Warning, "TTL attribute is not a Number");
-        S(40, Severity.Error, "PROVISIONED table without capacity");
-        S(41, Severity.Error, "Capacity below 1");
-        S(42, Severity.Warning, "Capacity above the default quota");
-        S(43, Severity.Warning, "Capacity set on a PAY_PER_REQUEST table");
-        S(44, Severity.Error, "PROVISIONED table with global secondary indexes");
-        S(45, Severity.Error, "TTL attribute name too long");
-        S(46, Severity.Error, "Key schema of an existing table changed");
-        S(47, Severity.Error, "Type of a key attribute changed", "Error (table key) / Warning (GSI key)");
-        S(48, Severity.Warning, "Table renamed, moved or re-prefixed");
-        S(49, Severity.Warning, "TTL of an existing table changed");
-        S(50, Severity.Error, "Local secondary index on a table without rangeKey");
-        S(51, Severity.Error, "LSI rangeKey not declared in attributes");
-        S(52, Severity.Error, "LSI sorts on the table hashKey");
-        S(53, Severity.Warning, "LSI has the same sort key as the table");
-        S(54, Severity.Error, "More than 5 local secondary indexes");
-        S(56, Severity.Warning, "Two LSIs sort on the same attribute");
-        S(57, Severity.Error, "Local secondary indexes of an existing table changed");
-        S(58, Severity.Info, "Local secondary indexes limit item collections to 10 GB");
-        S(59, Severity.Error, "Projected attribute name empty or too long");
-        S(60, Severity.Error, "GSI hashKey not declared in attributes");
-        S(61, Severity.Error, "GSI rangeKey not declared in attributes");
-        S(62, Severity.Error, "GSI hashKey equals its rangeKey");
-        S(63, Severity.Warning, "GSI without rangeKey");
-        S(64, Severity.Error, "More than 20 global secondary indexes");
-        S(65, Severity.Warning, "GSI duplicates an existing key schema");
-        S(66, Severity.Warning, "Capacity set on a global secondary index");
-        S(67, Severity.Info, "Global secondary index created, deleted or rebuilt");
-        S(70, Severity.Error, "Index name used twice");
-        S(71, Severity.Error, "Index name too short or too long");
-        S(72, Severity.Error, "Index name contains invalid characters");
-        S(73, Severity.Error, "INCLUDE projection without nonKeyAttributes");
-        S(74, Severity.Error, "nonKeyAttributes on an ALL or KEYS_ONLY index");
-        S(75, Severity.Error, "More than 20 nonKeyAttributes in one index");
-        S(76, Severity.Error, "More than 100 nonKeyAttributes in one table");
-        S(77, Severity.Error, "Attribute projected twice into one index", "Error (LSI) / Warning (GSI)");
-        S(78, Severity.Error, "Key attribute listed in nonKeyAttributes");
-        S(80, Severity.Error, "Role belongs to another namespace");
-        S(81, Severity.Warning, "No application in the repository creates the role");
-        S(82, Severity.Error, "Invalid IAM role name");
-        S(83, Severity.Error, "Role given as ARN or path");
-        S(84, Severity.Info, "Table grants no access");
-        S(85, Severity.Warning, "Generated IAM policy may exceed 6,144 characters");
-        S(86, Severity.Warning, "Role name with upper-case letters");
-        S(100, Severity.Warning, "managementPolicies not set");
-        S(101, Severity.Info, "managementPolicies: Observe");
-        S(102, Severity.Info, "deletionPolicy not set");
-        S(103, Severity.Warning, "deletionPolicy: Delete");
-        S(104, Severity.Warning, "Observe combined with deletionPolicy: Delete");
-        S(105, Severity.Warning, "Point-in-time recovery disabled");
-        S(106, Severity.Warning, "Table removed with deletionPolicy: Delete");
-        S(107, Severity.Info, "Table removed and orphaned");
+        S(InvalidYaml, Severity.Error, "Values file is not well-formed YAML");
+        S(DuplicateKey, Severity.Error, "Duplicate key in a mapping");
+        S(MultipleDocuments, Severity.Error, "More than one YAML document");
+        S(NoTables, Severity.Warning, "No tables defined");
+        S(AliasUsed, Severity.Info, "YAML alias or merge key used");
+        S(Yaml11Scalar, Severity.Error, "Unquoted value read differently by Helm (YAML 1.1)");
+        S(UnknownKey, Severity.Error, "Key not allowed by the chart schema");
+        S(MissingKey, Severity.Error, "Required key missing");
+        S(WrongType, Severity.Error, "Value has the wrong type");
+        S(NotInEnum, Severity.Error, "Value not allowed");
+        S(EmptyString, Severity.Error, "Empty string not allowed");
+        S(DuplicateRole, Severity.Error, "Role listed twice");
+        S(NullValue, Severity.Error, "Key has no value");
+        S(UnknownChartVersion, Severity.Info, "Chart version unknown");
+        S(PlatformKey, Severity.Warning, "Platform-injected key set in the values file", "Warning (idp_*) / Info (ingress, global)");
+        S(ModelineMismatch, Severity.Warning, "Schema modeline version differs from chartVersion");
+        S(ExplicitTag, Severity.Warning, "Explicit YAML tag");
+        S(InvisibleCharacters, Severity.Warning, "Invisible or look-alike characters in a name");
+        S(HashKeyNotDeclared, Severity.Error, "Table hashKey not declared in attributes");
+        S(RangeKeyNotDeclared, Severity.Error, "Table rangeKey not declared in attributes");
+        S(AttributeNotAKey, Severity.Error, "Attribute declared but not used as a key");
+        S(TtlAttributeDeclared, Severity.Error, "TTL attribute declared in attributes");
+        S(InvalidAttributeType, Severity.Error, "Invalid attribute type");
+        S(AttributeDeclaredTwice, Severity.Error, "Attribute declared twice", "Error (different types) / Warning (identical)");
+        S(HashKeyEqualsRangeKey, Severity.Error, "hashKey and rangeKey are the same attribute");
+        S(KeyNameTooLong, Severity.Error, "Key attribute name too long");
+        S(EmptyName, Severity.Error, "Empty key or attribute name");
+        S(KeyMatchesOnlyByCase, Severity.Error, "Key matches an attribute only by case or whitespace");
+        S(TableNameLength, Severity.Error, "Rendered table name too short or too long");
+        S(TableNameCharacters, Severity.Error, "Table name contains invalid characters");
+        S(TableNameEmpty, Severity.Error, "Table name is empty");
+        S(TableDefinedTwice, Severity.Error, "Table defined twice", "Error (same region) / Warning (different regions)");
+        S(TableNamesDifferByCase, Severity.Warning, "Table names differ only by case");
+        S(LegacyIdpPrefix, Severity.Info, "Legacy useIdpPrefix");
+        S(TableNameHasPrefix, Severity.Warning, "Table name already carries a prefix");
+        S(InvalidRegion, Severity.Error, "Invalid AWS region", "Error (malformed / other partition) / Warning (unknown)");
+        S(NonDefaultRegion, Severity.Info, "Non-default or opt-in region");
+        S(TtlNotNumber, Severity.Warning, "TTL attribute is not a Number");
+        S(ProvisionedWithoutCapacity, Severity.Error, "PROVISIONED table without capacity");
+        S(CapacityBelowOne, Severity.Error, "Capacity below 1");
+        S(CapacityAboveQuota, Severity.Warning, "Capacity above the default quota");
+        S(CapacityOnPayPerRequest, Severity.Warning, "Capacity set on a PAY_PER_REQUEST table");
+        S(ProvisionedWithGsi, Severity.Error, "PROVISIONED table with global secondary indexes");
+        S(TtlNameTooLong, Severity.Error, "TTL attribute name too long");
+        S(KeySchemaChanged, Severity.Error, "Key schema of an existing table changed");
+        S(KeyTypeChanged, Severity.Error, "Type of a key attribute changed", "Error (table key) / Warning (GSI key)");
+        S(TableRenamed, Severity.Warning, "Table renamed, moved or re-prefixed");
+        S(TtlChanged, Severity.Warning, "TTL of an existing table changed");
+        S(LsiWithoutRangeKey, Severity.Error, "Local secondary index on a table without rangeKey");
+        S(LsiRangeKeyNotDeclared, Severity.Error, "LSI rangeKey not declared in attributes");
+        S(LsiSortsOnHashKey, Severity.Error, "LSI sorts on the table hashKey");
+        S(LsiSameSortKey, Severity.Warning, "LSI has the same sort key as the table");
+        S(TooManyLsis, Severity.Error, "More than 5 local secondary indexes");
+        S(LsisShareSortKey, Severity.Warning, "Two LSIs sort on the same attribute");
+        S(LsisChanged, Severity.Error, "Local secondary indexes of an existing table changed");
+        S(LsiItemCollectionLimit, Severity.Info, "Local secondary indexes limit item collections to 10 GB");
+        S(ProjectedNameLength, Severity.Error, "Projected attribute name empty or too long");
+        S(GsiHashKeyNotDeclared, Severity.Error, "GSI hashKey not declared in attributes");
+        S(GsiRangeKeyNotDeclared, Severity.Error, "GSI rangeKey not declared in attributes");
+        S(GsiHashKeyEqualsRangeKey, Severity.Error, "GSI hashKey equals its rangeKey");
+        S(GsiWithoutRangeKey, Severity.Warning, "GSI without rangeKey");
+        S(TooManyGsis, Severity.Error, "More than 20 global secondary indexes");
+        S(GsiDuplicatesKeySchema, Severity.Warning, "GSI duplicates an existing key schema");
+        S(CapacityOnGsi, Severity.Warning, "Capacity set on a global secondary index");
+        S(GsiRebuilt, Severity.Info, "Global secondary index created, deleted or rebuilt");
+        S(IndexNameTwice, Severity.Error, "Index name used twice");
+        S(IndexNameLength, Severity.Error, "Index name too short or too long");
+        S(IndexNameCharacters, Severity.Error, "Index name contains invalid characters");
+        S(IncludeWithoutNonKeyAttributes, Severity.Error, "INCLUDE projection without nonKeyAttributes");
+        S(NonKeyAttributesNotAllowed, Severity.Error, "nonKeyAttributes on an ALL or KEYS_ONLY index");
+        S(TooManyNonKeyAttributesInIndex, Severity.Error, "More than 20 nonKeyAttributes in one index");
+        S(TooManyNonKeyAttributesInTable, Severity.Error, "More than 100 nonKeyAttributes in one table");
+        S(AttributeProjectedTwice, Severity.Error, "Attribute projected twice into one index", "Error (LSI) / Warning (GSI)");
+        S(KeyInNonKeyAttributes, Severity.Error, "Key attribute listed in nonKeyAttributes");
+        S(RoleOfAnotherNamespace, Severity.Error, "Role belongs to another namespace");
+        S(RoleNotCreated, Severity.Warning, "No application in the repository creates the role");
+        S(InvalidRoleName, Severity.Error, "Invalid IAM role name");
+        S(RoleAsArn, Severity.Error, "Role given as ARN or path");
+        S(NoAccessGranted, Severity.Info, "Table grants no access");
+        S(PolicyTooLarge, Severity.Warning, "Generated IAM policy may exceed 6,144 characters");
+        S(RoleNameUpperCase, Severity.Warning, "Role name with upper-case letters");
+        S(ManagementPoliciesNotSet, Severity.Warning, "managementPolicies not set");
+        S(ObserveOnly, Severity.Info, "managementPolicies: Observe");
+        S(DeletionPolicyNotSet, Severity.Info, "deletionPolicy not set");
+        S(DeletionPolicyDelete, Severity.Warning, "deletionPolicy: Delete");
+        S(ObserveWithDelete, Severity.Warning, "Observe combined with deletionPolicy: Delete");
+        S(PointInTimeRecoveryDisabled, Severity.Warning, "Point-in-time recovery disabled");
+        S(RemovedWithDelete, Severity.Warning, "Table removed with deletionPolicy: Delete");
+        S(RemovedAndOrphaned, Severity.Info, "Table removed and orphaned");
 
-        C(120, Severity.Error, "Values file not found");
-        C(121, Severity.Error, "Values path is a directory");
-        C(122, Severity.Error, "Values file cannot be read");
-        C(123, Severity.Error, "Pattern matches no file");
-        C(124, Severity.Error, "Not an idp-dynamodb values file");
-        C(125, Severity.Info, "Namespace could not be derived");
-        C(126, Severity.Error, "Environments disagree on a table");
-        C(127, Severity.Warning, "Table missing in some environments");
-        C(128, Severity.Error, "Conflicting item metadata");
-        C(129, Severity.Warning, "Names map to the same generated identifier");
-        C(130, Severity.Error, "File too large to be a values file");
-        C(131, Severity.Info, "Change detection skipped");
-        void U(int n, Severity sev, string title) => Add(list, $"IDPDYN{n:000}", sev, CategoryUsage, title, null);
-        U(201, Severity.Warning, "Table not declared in the values files");
-        U(202, Severity.Warning, "Index not declared on the table");
-        U(203, Severity.Warning, "Consistent read on a global secondary index");
-        U(204, Severity.Warning, "Entity key mapping differs from the values file");
-        U(205, Severity.Warning, "Key attributes differ from the table's key schema");
-        U(206, Severity.Warning, "Key condition does not match the key schema");
-        U(207, Severity.Warning, "The service role has no such access to the table");
-        U(208, Severity.Warning, "Wrong number of key values for the table");
-        U(210, Severity.Info, "Use the generated accessor");
-        C(999, Severity.Error, "Internal error in IdpDynamo.Build");
+        C(FileNotFound, Severity.Error, "Values file not found");
+        C(PathIsDirectory, Severity.Error, "Values path is a directory");
+        C(FileUnreadable, Severity.Error, "Values file cannot be read");
+        C(PatternMatchesNothing, Severity.Error, "Pattern matches no file");
+        C(NotAValuesFile, Severity.Error, "Not an idp-dynamodb values file");
+        C(NamespaceUnknown, Severity.Info, "Namespace could not be derived");
+        C(EnvironmentsDisagree, Severity.Error, "Environments disagree on a table");
+        C(TableMissingInEnvironment, Severity.Warning, "Table missing in some environments");
+        C(ConflictingMetadata, Severity.Error, "Conflicting item metadata");
+        C(IdentifierCollision, Severity.Warning, "Names map to the same generated identifier");
+        C(FileTooLarge, Severity.Error, "File too large to be a values file");
+        C(BaselineSkipped, Severity.Info, "Change detection skipped");
+        void U(string id, Severity sev, string title) => Add(list, id, sev, CategoryUsage, title, null);
+        U(UnknownTable, Severity.Warning, "Table not declared in the values files");
+        U(UnknownIndex, Severity.Warning, "Index not declared on the table");
+        U(ConsistentReadOnGsi, Severity.Warning, "Consistent read on a global secondary index");
+        U(EntityKeyMismatch, Severity.Warning, "Entity key mapping differs from the values file");
+        U(KeyMismatch, Severity.Warning, "Key attributes differ from the table's key schema");
+        U(KeyConditionMismatch, Severity.Warning, "Key condition does not match the key schema");
+        U(AccessDenied, Severity.Warning, "The service role has no such access to the table");
+        U(KeyArity, Severity.Warning, "Wrong number of key values for the table");
+        U(UseGeneratedAccessor, Severity.Info, "Use the generated accessor");
+        C(InternalError, Severity.Error, "Internal error in IdpDynamo.Build");
         return list;
     }
 

@@ -9,89 +9,84 @@ internal static class DiagnosticDescriptors
     /// <summary>IDPDYN201: "Table '{0}' is not declared in the values files of this project{1}".</summary>
     public static readonly DiagnosticDescriptor UnknownTable = Usage(
         DiagnosticIds.UnknownTable,
-        "Table not declared in the values files",
         "Table '{0}' is not declared in the values files of this project{1}",
         "The table this code names does not exist in any IdpDynamoValues file, so the call fails with ResourceNotFoundException.");
 
     /// <summary>IDPDYN202: "Index '{0}' is not declared on table '{1}'{2}".</summary>
     public static readonly DiagnosticDescriptor UnknownIndex = Usage(
         DiagnosticIds.UnknownIndex,
-        "Index not declared on the table",
         "Index '{0}' is not declared on {1}{2}",
         "The index this code queries is not declared for the table in the values files, so DynamoDB rejects the request.");
 
     /// <summary>IDPDYN203: "ConsistentRead cannot be used with global secondary index '{0}' of table '{1}'".</summary>
     public static readonly DiagnosticDescriptor ConsistentReadOnGsi = Usage(
         DiagnosticIds.ConsistentReadOnGsi,
-        "Consistent read on a global secondary index",
         "ConsistentRead cannot be used with global secondary index '{0}' of table '{1}'; DynamoDB rejects the query (only local secondary indexes support it)",
         "Global secondary indexes are eventually consistent; a query with ConsistentRead = true fails with a ValidationException.");
 
     /// <summary>IDPDYN204: entity key mapping differs from the values file ("{0}" is the full message).</summary>
     public static readonly DiagnosticDescriptor EntityKeyMismatch = Usage(
         DiagnosticIds.EntityKeyMismatch,
-        "Entity key mapping differs from the values file",
         "{0}",
         "The DataModel class maps its keys to attribute names or types the table does not have, so every Load and Save fails.");
 
     /// <summary>IDPDYN205: key dictionary differs from the key schema ("{0}" is the full message).</summary>
     public static readonly DiagnosticDescriptor KeyMismatch = Usage(
         DiagnosticIds.KeyMismatch,
-        "Key attributes differ from the table's key schema",
         "{0}",
         "DynamoDB rejects a key whose attribute names or types differ from the table's key schema ('The provided key element does not match the schema').");
 
     /// <summary>IDPDYN206: key condition does not match the key schema ("{0}" is the full message).</summary>
     public static readonly DiagnosticDescriptor KeyConditionMismatch = Usage(
         DiagnosticIds.KeyConditionMismatch,
-        "Key condition does not match the key schema",
         "{0}",
         "A query's key condition must test the partition key of the table or index for equality and may only add one condition on its sort key.");
 
     /// <summary>IDPDYN207: the service role has no such access ("{0}" is the full message).</summary>
     public static readonly DiagnosticDescriptor AccessDenied = Usage(
         DiagnosticIds.AccessDenied,
-        "The service role has no such access to the table",
         "{0}",
         "The values file grants the service's role (IdpDynamoServiceRole) only read access, or no access, to this table; the call fails with AccessDeniedException in the cluster.");
 
     /// <summary>IDPDYN208: wrong number of key values ("{0}" is the full message).</summary>
     public static readonly DiagnosticDescriptor KeyArity = Usage(
         DiagnosticIds.KeyArity,
-        "Wrong number of key values for the table",
         "{0}",
         "A table with a sort key needs both key values; a table without one needs only the partition key.");
 
     /// <summary>IDPDYN210: "Use {0} instead of the string '{1}'".</summary>
-    public static readonly DiagnosticDescriptor UseGeneratedAccessor = new(
-        id: DiagnosticIds.UseGeneratedAccessor,
-        title: "Use the generated accessor",
-        messageFormat: "Use {0} instead of the string '{1}'",
-        category: DiagnosticIds.CategoryUsage,
-        defaultSeverity: DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: "The generated accessors keep DynamoDB names in one place, checked against the values files at build time.",
-        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.UseGeneratedAccessor));
+    public static readonly DiagnosticDescriptor UseGeneratedAccessor = Create(
+        DiagnosticIds.UseGeneratedAccessor,
+        "Use {0} instead of the string '{1}'",
+        "The generated accessors keep DynamoDB names in one place, checked against the values files at build time.");
 
     /// <summary>IDPDYN999: "Internal error in IdpDynamo.Build; this is a bug, please report it: {0}".</summary>
-    public static readonly DiagnosticDescriptor InternalError = new(
-        id: DiagnosticIds.InternalError,
-        title: "Internal error in IdpDynamo.Build",
-        messageFormat: "Internal error in IdpDynamo.Build; this is a bug, please report it: {0}",
-        category: DiagnosticIds.CategoryConfiguration,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "An exception inside the generator or an analyzer was caught instead of crashing the compiler.",
-        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.InternalError),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        DiagnosticIds.InternalError,
+        "Internal error in IdpDynamo.Build; this is a bug, please report it: {0}",
+        "An exception inside the generator or an analyzer was caught instead of crashing the compiler.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
-    private static DiagnosticDescriptor Usage(string id, string title, string message, string description) => new(
-        id: id,
-        title: title,
-        messageFormat: message,
-        category: DiagnosticIds.CategoryUsage,
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: description,
-        helpLinkUri: DiagnosticIds.HelpLink(id));
+    /// <summary>A descriptor whose id, title, category, default severity and help link come from the catalog.</summary>
+    private static DiagnosticDescriptor Create(string id, string message, string description, params string[] customTags)
+    {
+        var rule = DiagnosticIds.Get(id);
+        return new DiagnosticDescriptor(
+            id: rule.Id,
+            title: rule.Title,
+            messageFormat: message,
+            category: rule.Category,
+            defaultSeverity: rule.DefaultSeverity switch
+            {
+                Severity.Error => DiagnosticSeverity.Error,
+                Severity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            },
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: rule.HelpLink,
+            customTags: customTags);
+    }
+
+    private static DiagnosticDescriptor Usage(string id, string message, string description) => Create(id, message, description);
 }

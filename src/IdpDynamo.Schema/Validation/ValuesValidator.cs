@@ -135,8 +135,7 @@ internal static class ValuesValidator
         try
         {
             // Same rendered name and region in two files of a namespace: an error; same name in another region: a warning.
-            var seen = new Dictionary<string, (string File, TableSpec Table)>(StringComparer.Ordinal);
-            var seenInRegion = new Dictionary<string, (string File, TableSpec Table)>(StringComparer.Ordinal);
+            var registry = new TableNameRegistry();
             foreach (var file in files)
             {
                 if (file.Model is not { Namespace: { } ns } model)
@@ -144,44 +143,24 @@ internal static class ValuesValidator
                     continue;
                 }
 
+                string path = file.Settings.DisplayPath;
                 var reported = new HashSet<string>(StringComparer.Ordinal);
-                var local = new List<(string Key, string RegionKey, TableSpec Table)>();
                 foreach (var table in model.Tables)
                 {
-                    if (table.Name is not { } name)
-                    {
-                        continue;
-                    }
-
                     string rendered = table.RenderedName(ns);
                     string key = ns + "\n" + rendered;
-                    string regionKey = key + "\n" + table.EffectiveRegion;
-                    local.Add((key, regionKey, table));
-                    if (seenInRegion.TryGetValue(regionKey, out var same) && reported.Add(regionKey))
+                    if (registry.Check(key, rendered, path, table) is { } duplicate && reported.Add(TableNameRegistry.ReportedKey(duplicate, key, table)))
                     {
-                        result.Add(new Diagnostic("IDPDYN033", Severity.Error,
-                            $"Table '{rendered}' is defined twice (first at {same.File}:{same.Table.Name!.Span.Line}); each table needs a unique name",
-                            file.Settings.DisplayPath, name.Span));
-                    }
-                    else if (!seenInRegion.ContainsKey(regionKey) && seen.TryGetValue(key, out var other) && reported.Add(key))
-                    {
-                        result.Add(new Diagnostic("IDPDYN033", Severity.Warning,
-                            $"Table '{rendered}' is defined twice (first at {other.File}:{other.Table.Name!.Span.Line}), in regions '{other.Table.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide",
-                            file.Settings.DisplayPath, name.Span));
+                        result.Add(duplicate);
                     }
                 }
 
                 // Register this file's tables after checking it: duplicates inside one file are the file's own rule.
-                foreach (var (key, regionKey, table) in local)
+                foreach (var table in model.Tables)
                 {
-                    if (!seen.ContainsKey(key))
+                    if (table.Name is not null)
                     {
-                        seen[key] = (file.Settings.DisplayPath, table);
-                    }
-
-                    if (!seenInRegion.ContainsKey(regionKey))
-                    {
-                        seenInRegion[regionKey] = (file.Settings.DisplayPath, table);
+                        registry.Add(ns + "\n" + table.RenderedName(ns), path, table);
                     }
                 }
             }
@@ -191,7 +170,7 @@ internal static class ValuesValidator
             {
                 string which = withoutNamespace.Count == 1 ? "this values file" : $"{withoutNamespace.Count} values files";
                 result.Add(new Diagnostic(DiagnosticIds.NamespaceUnknown, Severity.Info,
-                    $"The Kubernetes namespace of {which} could not be derived (no 'apps/<namespace>/' in the path); role checks (IDPDYN080) are skipped and table-name lengths assume a 63-character namespace. Set the namespace explicitly (CLI --namespace, MSBuild item metadata Namespace)",
+                    $"The Kubernetes namespace of {which} could not be derived (no 'apps/<namespace>/' in the path); role checks ({DiagnosticIds.RoleOfAnotherNamespace}) are skipped and table-name lengths assume a 63-character namespace. Set the namespace explicitly (CLI --namespace, MSBuild item metadata Namespace)",
                     withoutNamespace[0].Settings.DisplayPath, SourceSpan.FileStart));
             }
         }

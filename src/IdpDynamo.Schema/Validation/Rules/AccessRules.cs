@@ -14,7 +14,7 @@ internal static class AccessRules
         {
             if (table.ReadRoles.Count == 0 && table.WriteRoles.Count == 0)
             {
-                ctx.Report("IDPDYN084", table.Name?.Span ?? table.Span,
+                ctx.Report(DiagnosticIds.NoAccessGranted, table.Name?.Span ?? table.Span,
                     $"Table '{table.DisplayName}' grants no access; no workload can use it unless access is granted elsewhere (e.g. idp-advanced serviceAccount.irsa.iamPolicyStatements)");
             }
 
@@ -35,13 +35,13 @@ internal static class AccessRules
 
                     if (seen.TryGetValue(role.Value, out var other) && other.Value != role.Value)
                     {
-                        ctx.Report("IDPDYN086", role.Span, $"Roles '{other.Value}' and '{role.Value}' differ only by case; IAM role names are not case-sensitive, so they name the same role");
+                        ctx.Report(DiagnosticIds.RoleNameUpperCase, role.Span, $"Roles '{other.Value}' and '{role.Value}' differ only by case; IAM role names are not case-sensitive, so they name the same role");
                     }
                     else
                     {
                         if (role.Value.Any(char.IsUpper))
                         {
-                            ctx.Report("IDPDYN086", role.Span,
+                            ctx.Report(DiagnosticIds.RoleNameUpperCase, role.Span,
                                 $"Role '{role.Value}' contains upper-case letters; idp-advanced role names are lower-case (did you mean '{role.Value.ToLowerInvariant()}'?)");
                         }
 
@@ -69,7 +69,7 @@ internal static class AccessRules
                 name = v.Substring(v.LastIndexOf(':') + 1);
             }
 
-            ctx.Report("IDPDYN083", role.Span, $"Use the role name, not an ARN or path: '{name}'");
+            ctx.Report(DiagnosticIds.RoleAsArn, role.Span, $"Use the role name, not an ARN or path: '{name}'");
             return false;
         }
 
@@ -92,7 +92,7 @@ internal static class AccessRules
 
         if (reason is not null)
         {
-            ctx.Report("IDPDYN082", role.Span,
+            ctx.Report(DiagnosticIds.InvalidRoleName, role.Span,
                 $"'{v}' is not a valid IAM role name ({reason}); role names have 1–64 characters from A-Z a-z 0-9 _ + = , . @ -");
             return false;
         }
@@ -103,7 +103,7 @@ internal static class AccessRules
             string hint = other is not null
                 ? $" '{v}' belongs to namespace '{other}'."
                 : $" Did you use a deployment name as in idp-s3-bucket? The role would be '{v}-{ns}'.";
-            ctx.Report("IDPDYN080", role.Span,
+            ctx.Report(DiagnosticIds.RoleOfAnotherNamespace, role.Span,
                 $"Role '{v}' does not end with '-{ns}'; roles created by idp-advanced for this namespace are named '<service>-<app dir>-{ns}'.{hint}");
             return true;
         }
@@ -115,12 +115,12 @@ internal static class AccessRules
             if (match is null)
             {
                 string list = string.Join(", ", roles.Select(r => r.Role).Distinct().OrderBy(r => r, StringComparer.Ordinal).Take(8));
-                ctx.Report("IDPDYN081", role.Span,
+                ctx.Report(DiagnosticIds.RoleNotCreated, role.Span,
                     $"No idp-advanced application in this repository creates role '{v}' (roles here: {list}); if it lives elsewhere, ignore this warning");
             }
             else if (match.IrsaDisabled)
             {
-                ctx.Report("IDPDYN081", role.Span, $"Application '{match.Application}' has IRSA disabled, so role '{v}' does not exist");
+                ctx.Report(DiagnosticIds.RoleNotCreated, role.Span, $"Application '{match.Application}' has IRSA disabled, so role '{v}' does not exist");
             }
         }
 
@@ -163,7 +163,7 @@ internal static class AccessRules
         {
             if (pair.Value.Size > 6144)
             {
-                ctx.Report("IDPDYN085", pair.Value.First.Span,
+                ctx.Report(DiagnosticIds.PolicyTooLarge, pair.Value.First.Span,
                     $"Role '{pair.Key}' is granted access to {pair.Value.Tables} tables; its generated policy is estimated at {pair.Value.Size} characters, above IAM's 6,144-character managed-policy limit. Split the tables or the roles (each idp-dynamodb release also adds one managed policy to the role; IAM allows 10 by default)");
             }
         }

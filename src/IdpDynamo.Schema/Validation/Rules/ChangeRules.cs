@@ -63,7 +63,7 @@ internal static class ChangeRules
             var (field, span) = old.Name!.Value != table.Name!.Value ? ("name", table.Name.Span)
                 : old.UsesIdpPrefix != table.UsesIdpPrefix ? ("useIdpPrefix", table.UseIdpPrefix?.Span ?? table.Name.Span)
                 : ("region", table.Region?.Span ?? table.Name.Span);
-            ctx.Report("IDPDYN048", span,
+            ctx.Report(DiagnosticIds.TableRenamed, span,
                 $"Changing {field} of '{old.RenderedName(ns)}' ({Where(old)}) creates a new empty table '{table.RenderedName(ns)}'{RegionText(table, old)}; the old table is {(deletes ? "DELETED with its data" : "orphaned (kept, unmanaged)")} (baseline {baselineRef})");
         }
 
@@ -73,12 +73,12 @@ internal static class ChangeRules
             string name = old.RenderedName(ns);
             if (deletes)
             {
-                ctx.Report("IDPDYN106", SourceSpan.FileStart,
+                ctx.Report(DiagnosticIds.RemovedWithDelete, SourceSpan.FileStart,
                     $"Table '{name}' was removed from this file (it was on line {old.Span.Line} at {baselineRef}); with deletionPolicy: Delete it will be DELETED from AWS with all its data");
             }
             else
             {
-                ctx.Report("IDPDYN107", SourceSpan.FileStart,
+                ctx.Report(DiagnosticIds.RemovedAndOrphaned, SourceSpan.FileStart,
                     $"Table '{name}' was removed from this file (it was on line {old.Span.Line} at {baselineRef}); it stays in AWS (orphaned, unmanaged, still billed)");
             }
         }
@@ -107,7 +107,7 @@ internal static class ChangeRules
         if (old.HashKey?.Value != now.HashKey?.Value || (old.RangeKey?.Value ?? string.Empty) != (now.RangeKey?.Value ?? string.Empty))
         {
             var span = old.HashKey?.Value != now.HashKey?.Value ? now.HashKey?.Span ?? now.Name!.Span : now.RangeKey?.Span ?? now.Name!.Span;
-            ctx.Report("IDPDYN046", span,
+            ctx.Report(DiagnosticIds.KeySchemaChanged, span,
                 $"Table '{name}' already exists with key ({old.HashKey?.Value ?? "-"}, {old.RangeKey?.Value ?? "-"}) at {baselineRef}; the key schema of a DynamoDB table cannot be changed. Create a new table (new 'name') and migrate the data");
         }
         else
@@ -117,7 +117,7 @@ internal static class ChangeRules
             {
                 if (old.TypeOf(key) is { } before && TypeField(now, key) is { } after && after.Value != before)
                 {
-                    ctx.Report("IDPDYN047", Severity.Error, after.Span,
+                    ctx.Report(DiagnosticIds.KeyTypeChanged, Severity.Error, after.Span,
                         $"Changing the type of key attribute '{key}' from '{before}' to '{after.Value}' is not possible for an existing table and will be silently ignored (baseline {baselineRef})");
                 }
             }
@@ -166,14 +166,14 @@ internal static class ChangeRules
                 : Describe(was) != Describe(lsi) ? $"'{lsi.Name.Value}' changed" : null;
             if (change is not null)
             {
-                ctx.Report("IDPDYN057", lsi.Span,
+                ctx.Report(DiagnosticIds.LsisChanged, lsi.Span,
                     $"Local secondary indexes of '{name}' cannot be changed after the table exists ({change} since {baselineRef}); create a new table to change LSIs");
             }
         }
 
         foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
         {
-            ctx.Report("IDPDYN057", now.LocalIndexesKey ?? now.Name!.Span,
+            ctx.Report(DiagnosticIds.LsisChanged, now.LocalIndexesKey ?? now.Name!.Span,
                 $"Local secondary indexes of '{name}' cannot be changed after the table exists ('{removed}' removed since {baselineRef}); create a new table to change LSIs");
         }
     }
@@ -194,7 +194,7 @@ internal static class ChangeRules
                 {
                     if (key is { Value.Length: > 0 } && !tableKeys.Contains(key.Value) && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
                     {
-                        ctx.Report("IDPDYN047", Severity.Warning, t1.Span,
+                        ctx.Report(DiagnosticIds.KeyTypeChanged, Severity.Warning, t1.Span,
                             $"Changing the type of key attribute '{key.Value}' from '{t0}' to '{t1.Value}' rebuilds index '{gsi.Name.Value}' (it is unavailable while it backfills; baseline {baselineRef})");
                         what ??= "rebuilt";
                     }
@@ -203,14 +203,14 @@ internal static class ChangeRules
 
             if (what is not null)
             {
-                ctx.Report("IDPDYN067", gsi.Span,
+                ctx.Report(DiagnosticIds.GsiRebuilt, gsi.Span,
                     $"Global secondary index '{gsi.Name.Value}' will be {what} on the existing table '{name}'; it is unavailable until the backfill finishes (baseline {baselineRef})");
             }
         }
 
         foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
         {
-            ctx.Report("IDPDYN067", now.GlobalIndexesKey ?? now.Name!.Span,
+            ctx.Report(DiagnosticIds.GsiRebuilt, now.GlobalIndexesKey ?? now.Name!.Span,
                 $"Global secondary index '{removed}' will be deleted on the existing table '{name}' (baseline {baselineRef})");
         }
     }
@@ -226,7 +226,7 @@ internal static class ChangeRules
             : null;
         if (change is not null)
         {
-            ctx.Report("IDPDYN049", now.Ttl?.KeySpan ?? now.Name!.Span,
+            ctx.Report(DiagnosticIds.TtlChanged, now.Ttl?.KeySpan ?? now.Name!.Span,
                 $"Changing TTL of '{name}' ({change} since {baselineRef}) needs TTL disabled first and at most one TTL change per hour; expect a failed sync otherwise");
         }
     }

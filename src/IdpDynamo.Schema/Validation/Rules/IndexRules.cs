@@ -31,16 +31,16 @@ internal static class IndexRules
 
         if (table.RangeKey is null || table.RangeKey.Value.Length == 0)
         {
-            ctx.Report("IDPDYN050", table.LocalIndexesKey!.Value,
+            ctx.Report(DiagnosticIds.LsiWithoutRangeKey, table.LocalIndexesKey!.Value,
                 $"Table '{table.DisplayName}' has local secondary indexes but no rangeKey; an LSI needs a table with a sort key");
         }
 
-        ctx.Report("IDPDYN058", table.LocalIndexesKey!.Value,
+        ctx.Report(DiagnosticIds.LsiItemCollectionLimit, table.LocalIndexesKey!.Value,
             "Tables with local secondary indexes limit each partition key value (table items + LSI entries) to 10 GB");
 
         if (lsis.Count > 5)
         {
-            ctx.Report("IDPDYN054", lsis[5].Span, $"Table '{table.DisplayName}' has {lsis.Count} local secondary indexes; DynamoDB allows at most 5");
+            ctx.Report(DiagnosticIds.TooManyLsis, lsis[5].Span, $"Table '{table.DisplayName}' has {lsis.Count} local secondary indexes; DynamoDB allows at most 5");
         }
 
         var bySortKey = new Dictionary<string, IndexSpec>(StringComparer.Ordinal);
@@ -53,18 +53,18 @@ internal static class IndexRules
 
             if (range.Value == table.HashKey?.Value)
             {
-                ctx.Report("IDPDYN052", range.Span,
+                ctx.Report(DiagnosticIds.LsiSortsOnHashKey, range.Span,
                     $"Local secondary index '{NameOf(lsi)}' uses the table's hashKey '{range.Value}' as its sort key; choose another attribute");
             }
             else if (range.Value == table.RangeKey?.Value)
             {
-                ctx.Report("IDPDYN053", range.Span,
+                ctx.Report(DiagnosticIds.LsiSameSortKey, range.Span,
                     $"Local secondary index '{NameOf(lsi)}' has the same sort key as the table ('{range.Value}') and is redundant");
             }
 
             if (bySortKey.TryGetValue(range.Value, out var earlier))
             {
-                ctx.Report("IDPDYN056", lsi.Span, $"Local secondary indexes '{NameOf(earlier)}' and '{NameOf(lsi)}' both sort on '{range.Value}'");
+                ctx.Report(DiagnosticIds.LsisShareSortKey, lsi.Span, $"Local secondary indexes '{NameOf(earlier)}' and '{NameOf(lsi)}' both sort on '{range.Value}'");
             }
             else
             {
@@ -78,7 +78,7 @@ internal static class IndexRules
         var gsis = table.GlobalIndexes;
         if (gsis.Count > 20)
         {
-            ctx.Report("IDPDYN064", gsis[20].Span, $"Table '{table.DisplayName}' has {gsis.Count} global secondary indexes; the default DynamoDB quota is 20 per table");
+            ctx.Report(DiagnosticIds.TooManyGsis, gsis[20].Span, $"Table '{table.DisplayName}' has {gsis.Count} global secondary indexes; the default DynamoDB quota is 20 per table");
         }
 
         var keySchemas = new List<(string Hash, string? Range, string Owner)>();
@@ -93,12 +93,12 @@ internal static class IndexRules
             string name = NameOf(gsi);
             if (gsi.HashKey is { Value.Length: > 0 } hash && gsi.RangeKey is { Value.Length: > 0 } range && hash.Value == range.Value)
             {
-                ctx.Report("IDPDYN062", range.Span, $"Global secondary index '{name}' uses '{hash.Value}' as both hashKey and rangeKey");
+                ctx.Report(DiagnosticIds.GsiHashKeyEqualsRangeKey, range.Span, $"Global secondary index '{name}' uses '{hash.Value}' as both hashKey and rangeKey");
             }
 
             if (gsi.RangeKey is null)
             {
-                ctx.Report("IDPDYN063", gsi.Span,
+                ctx.Report(DiagnosticIds.GsiWithoutRangeKey, gsi.Span,
                     $"Global secondary index '{name}' has no rangeKey; the idp-dynamodb chart expects one (provider versions affected by provider-upjet-aws#2093 fail with 'Unmatched indexes: [\"\"]')");
             }
 
@@ -109,7 +109,7 @@ internal static class IndexRules
                 {
                     if (hash2 == h.Value && range2 == r)
                     {
-                        ctx.Report("IDPDYN065", gsi.Span, $"Global secondary index '{name}' has the same keys as {owner}; it duplicates data without adding an access pattern");
+                        ctx.Report(DiagnosticIds.GsiDuplicatesKeySchema, gsi.Span, $"Global secondary index '{name}' has the same keys as {owner}; it duplicates data without adding an access pattern");
                         break;
                     }
                 }
@@ -121,7 +121,7 @@ internal static class IndexRules
             {
                 if (field is not null)
                 {
-                    ctx.Report("IDPDYN066", field.KeySpan,
+                    ctx.Report(DiagnosticIds.CapacityOnGsi, field.KeySpan,
                         $"{key} on global secondary index '{name}' is not used by the chart{(payPerRequest ? " and is not allowed with PAY_PER_REQUEST" : string.Empty)}");
                 }
             }
@@ -140,7 +140,7 @@ internal static class IndexRules
 
             if (seen.TryGetValue(name.Value, out var first))
             {
-                ctx.Report("IDPDYN070", name.Span, $"Index name '{name.Value}' is used twice in table '{table.DisplayName}' (first at line {first.Span.Line})");
+                ctx.Report(DiagnosticIds.IndexNameTwice, name.Span, $"Index name '{name.Value}' is used twice in table '{table.DisplayName}' (first at line {first.Span.Line})");
             }
             else
             {
@@ -149,14 +149,14 @@ internal static class IndexRules
 
             if (name.Value.Length < 3 || name.Value.Length > 255)
             {
-                ctx.Report("IDPDYN071", name.Span, $"Index name '{RuleContext.Short(name.Value, 40)}' has {name.Value.Length} characters; DynamoDB index names need 3–255");
+                ctx.Report(DiagnosticIds.IndexNameLength, name.Span, $"Index name '{RuleContext.Short(name.Value, 40)}' has {name.Value.Length} characters; DynamoDB index names need 3–255");
             }
 
             for (int i = 0; i < name.Value.Length; i++)
             {
                 if (!TableRules.IsNameChar(name.Value[i]))
                 {
-                    ctx.Report("IDPDYN072", RuleContext.CharacterSpan(name, i),
+                    ctx.Report(DiagnosticIds.IndexNameCharacters, RuleContext.CharacterSpan(name, i),
                         $"Index name '{name.Value}' contains '{name.Value[i]}'; only a-z, A-Z, 0-9, '_', '-' and '.' are allowed");
                     break;
                 }
@@ -175,18 +175,18 @@ internal static class IndexRules
             var attributes = index.NonKeyAttributes;
             if (projection == "INCLUDE" && attributes.Count == 0)
             {
-                ctx.Report("IDPDYN073", index.ProjectionType!.Span,
+                ctx.Report(DiagnosticIds.IncludeWithoutNonKeyAttributes, index.ProjectionType!.Span,
                     $"Index '{name}' uses projectionType INCLUDE but lists no nonKeyAttributes; add the attributes to project or use KEYS_ONLY/ALL");
             }
             else if (projection is "ALL" or "KEYS_ONLY" && attributes.Count > 0)
             {
-                ctx.Report("IDPDYN074", index.NonKeyAttributesKey!.Value,
+                ctx.Report(DiagnosticIds.NonKeyAttributesNotAllowed, index.NonKeyAttributesKey!.Value,
                     $"Index '{name}' uses projectionType {projection}; nonKeyAttributes must be empty (only INCLUDE projects named attributes)");
             }
 
             if (attributes.Count > 20)
             {
-                ctx.Report("IDPDYN075", attributes[20].Span, $"Index '{name}' projects {attributes.Count} nonKeyAttributes; DynamoDB allows at most 20 per index");
+                ctx.Report(DiagnosticIds.TooManyNonKeyAttributesInIndex, attributes[20].Span, $"Index '{name}' projects {attributes.Count} nonKeyAttributes; DynamoDB allows at most 20 per index");
             }
 
             var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -204,7 +204,7 @@ internal static class IndexRules
                     {
                         reportedTotal = true;
                         int sum = CountIncluded(table);
-                        ctx.Report("IDPDYN076", attribute.Span,
+                        ctx.Report(DiagnosticIds.TooManyNonKeyAttributesInTable, attribute.Span,
                             $"Table '{table.DisplayName}' projects {sum} nonKeyAttributes across its indexes; DynamoDB allows at most 100 per table (an attribute projected into two indexes counts twice)");
                     }
                 }
@@ -212,13 +212,13 @@ internal static class IndexRules
                 int bytes = RuleContext.Utf8Length(attribute.Value);
                 if (bytes > 255)
                 {
-                    ctx.Report("IDPDYN059", attribute.Span, $"Projected attribute name '{RuleContext.Short(attribute.Value)}' is {bytes} bytes; DynamoDB allows 1–255");
+                    ctx.Report(DiagnosticIds.ProjectedNameLength, attribute.Span, $"Projected attribute name '{RuleContext.Short(attribute.Value)}' is {bytes} bytes; DynamoDB allows 1–255");
                 }
 
                 if (seen.TryGetValue(attribute.Value, out var first))
                 {
                     var severity = index.Kind == IndexKind.Local ? Severity.Error : Severity.Warning;
-                    ctx.Report("IDPDYN077", severity, attribute.Span,
+                    ctx.Report(DiagnosticIds.AttributeProjectedTwice, severity, attribute.Span,
                         $"'{attribute.Value}' is listed twice in nonKeyAttributes of index '{name}' (first at line {first.Span.Line})");
                 }
                 else
@@ -228,7 +228,7 @@ internal static class IndexRules
 
                 if (keys.Contains(attribute.Value))
                 {
-                    ctx.Report("IDPDYN078", attribute.Span,
+                    ctx.Report(DiagnosticIds.KeyInNonKeyAttributes, attribute.Span,
                         $"'{attribute.Value}' is a key attribute and is always projected; remove it from nonKeyAttributes of index '{name}'");
                 }
             }

@@ -25,12 +25,12 @@ internal static class KeyRules
         string t = table.DisplayName;
         if (table.HashKey is { } h)
         {
-            yield return ("IDPDYN020", h, a => $"hashKey '{a}' of table '{t}' is not declared in 'attributes'; add \"- name: {a}\" with type 'S', 'N' or 'B'");
+            yield return (DiagnosticIds.HashKeyNotDeclared, h, a => $"hashKey '{a}' of table '{t}' is not declared in 'attributes'; add \"- name: {a}\" with type 'S', 'N' or 'B'");
         }
 
         if (table.RangeKey is { } r)
         {
-            yield return ("IDPDYN021", r, a => $"rangeKey '{a}' of table '{t}' is not declared in 'attributes'; add \"- name: {a}\" with type 'S', 'N' or 'B'");
+            yield return (DiagnosticIds.RangeKeyNotDeclared, r, a => $"rangeKey '{a}' of table '{t}' is not declared in 'attributes'; add \"- name: {a}\" with type 'S', 'N' or 'B'");
         }
 
         foreach (var lsi in table.LocalIndexes)
@@ -38,7 +38,7 @@ internal static class KeyRules
             string i = lsi.Name?.Value ?? $"localSecondaryIndex[{lsi.Ordinal}]";
             if (lsi.RangeKey is { } lr)
             {
-                yield return ("IDPDYN051", lr, a => $"rangeKey '{a}' of local secondary index '{i}' is not declared in 'attributes'");
+                yield return (DiagnosticIds.LsiRangeKeyNotDeclared, lr, a => $"rangeKey '{a}' of local secondary index '{i}' is not declared in 'attributes'");
             }
         }
 
@@ -47,12 +47,12 @@ internal static class KeyRules
             string i = gsi.Name?.Value ?? $"globalSecondaryIndex[{gsi.Ordinal}]";
             if (gsi.HashKey is { } gh)
             {
-                yield return ("IDPDYN060", gh, a => $"hashKey '{a}' of global secondary index '{i}' is not declared in 'attributes'");
+                yield return (DiagnosticIds.GsiHashKeyNotDeclared, gh, a => $"hashKey '{a}' of global secondary index '{i}' is not declared in 'attributes'");
             }
 
             if (gsi.RangeKey is { } gr)
             {
-                yield return ("IDPDYN061", gr, a => $"rangeKey '{a}' of global secondary index '{i}' is not declared in 'attributes'");
+                yield return (DiagnosticIds.GsiRangeKeyNotDeclared, gr, a => $"rangeKey '{a}' of global secondary index '{i}' is not declared in 'attributes'");
             }
         }
     }
@@ -93,7 +93,7 @@ internal static class KeyRules
             if (near?.Name is { } match)
             {
                 nearMisses.Add(match.Value);
-                ctx.Report("IDPDYN029", field.Span,
+                ctx.Report(DiagnosticIds.KeyMatchesOnlyByCase, field.Span,
                     $"'{name}' does not match any attribute; did you mean '{match.Value}' (line {match.Span.Line})? Names are case-sensitive");
             }
             else
@@ -109,7 +109,7 @@ internal static class KeyRules
             int bytes = RuleContext.Utf8Length(field.Value);
             if (bytes > 255)
             {
-                ctx.Report("IDPDYN027", field.Span,
+                ctx.Report(DiagnosticIds.KeyNameTooLong, field.Span,
                     $"Key attribute name '{RuleContext.Short(field.Value)}' is {bytes} bytes; DynamoDB allows at most 255 bytes for key attribute names");
             }
         }
@@ -125,12 +125,12 @@ internal static class KeyRules
 
             if (n.Value == ttlName)
             {
-                ctx.Report("IDPDYN023", n.Span,
+                ctx.Report(DiagnosticIds.TtlAttributeDeclared, n.Span,
                     $"TTL attribute '{n.Value}' must not be declared in 'attributes' unless it is also a key; remove it (TTL needs no attribute definition)");
             }
             else
             {
-                ctx.Report("IDPDYN022", n.Span,
+                ctx.Report(DiagnosticIds.AttributeNotAKey, n.Span,
                     $"Attribute '{n.Value}' is declared but is not a key of table '{table.DisplayName}' or of any of its indexes; DynamoDB rejects unused attribute definitions. Remove it (non-key attributes are never declared)");
             }
         }
@@ -148,7 +148,7 @@ internal static class KeyRules
                 "SS" or "NS" or "BS" or "L" or "M" or "NULL" or "BOOL" or "BOOLEAN" or "Boolean" or "bool" => "; set, list, map, null and boolean types are not allowed for keys",
                 _ => Suggestions.DidYouMean(type.Value, KeyTypes),
             };
-            ctx.Report("IDPDYN024", type.Span,
+            ctx.Report(DiagnosticIds.InvalidAttributeType, type.Span,
                 $"Attribute type '{type.Value}' of '{a.Name?.Value ?? "?"}' is invalid; key attributes must be 'S' (string), 'N' (number) or 'B' (binary){hint}");
         }
 
@@ -171,19 +171,19 @@ internal static class KeyRules
             string t2 = a.Type?.Value ?? "?";
             if (t1 != t2)
             {
-                ctx.Report("IDPDYN025", Severity.Error, n.Span,
+                ctx.Report(DiagnosticIds.AttributeDeclaredTwice, Severity.Error, n.Span,
                     $"Attribute '{n.Value}' is declared twice (line {earlier.Span.Line}) with different types '{t1}' and '{t2}'");
             }
             else
             {
-                ctx.Report("IDPDYN025", Severity.Warning, n.Span, $"Attribute '{n.Value}' is declared twice (line {earlier.Span.Line})");
+                ctx.Report(DiagnosticIds.AttributeDeclaredTwice, Severity.Warning, n.Span, $"Attribute '{n.Value}' is declared twice (line {earlier.Span.Line})");
             }
         }
 
         // 026: the sort key must differ from the partition key.
         if (table.HashKey is { } hash && table.RangeKey is { } range && hash.Value.Length > 0 && hash.Value == range.Value)
         {
-            ctx.Report("IDPDYN026", range.Span,
+            ctx.Report(DiagnosticIds.HashKeyEqualsRangeKey, range.Span,
                 $"hashKey and rangeKey of table '{table.DisplayName}' are both '{hash.Value}'; the sort key must be a different attribute (or omit rangeKey)");
         }
 
@@ -192,14 +192,14 @@ internal static class KeyRules
             // 039: TTL only deletes items whose TTL attribute is a Number.
             if (keyNames.Contains(ttl.Value) && declared.TryGetValue(ttl.Value, out var ttlAttribute) && ttlAttribute.Type?.Value is "S" or "B")
             {
-                ctx.Report("IDPDYN039", ttl.Span,
+                ctx.Report(DiagnosticIds.TtlNotNumber, ttl.Span,
                     $"TTL attribute '{ttl.Value}' is declared as type '{ttlAttribute.Type.Value}'; DynamoDB TTL ignores items whose TTL value is not a Number (epoch seconds)");
             }
 
             // 045: TTL attribute name length.
             if (ttl.Value.Length > 255)
             {
-                ctx.Report("IDPDYN045", ttl.Span, $"TTL attribute name is {ttl.Value.Length} characters; DynamoDB allows at most 255");
+                ctx.Report(DiagnosticIds.TtlNameTooLong, ttl.Span, $"TTL attribute name is {ttl.Value.Length} characters; DynamoDB allows at most 255");
             }
         }
     }
@@ -208,7 +208,7 @@ internal static class KeyRules
     {
         if (field is { Value.Length: 0 })
         {
-            ctx.Report("IDPDYN028", field.Span,
+            ctx.Report(DiagnosticIds.EmptyName, field.Span,
                 path + " is empty" + (isRangeKey ? "; remove the key instead (an empty rangeKey silently creates a table without a sort key)" : string.Empty));
         }
     }

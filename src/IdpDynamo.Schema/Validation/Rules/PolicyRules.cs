@@ -10,7 +10,7 @@ internal static class PolicyRules
         var file = ctx.File;
         if (file.Tables.Count > 0 && file.ManagementPolicies is null)
         {
-            ctx.Report("IDPDYN100", file.TablesKey ?? SourceSpan.FileStart,
+            ctx.Report(DiagnosticIds.ManagementPoliciesNotSet, file.TablesKey ?? SourceSpan.FileStart,
                 "managementPolicies is not set; the chart then renders Observe only and creates nothing. Add 'managementPolicies: Control' to create the tables");
         }
 
@@ -19,24 +19,24 @@ internal static class PolicyRules
         {
             if (file.DeletionPolicy is null)
             {
-                ctx.Report("IDPDYN102", SourceSpan.FileStart,
+                ctx.Report(DiagnosticIds.DeletionPolicyNotSet, SourceSpan.FileStart,
                     "deletionPolicy is not set; tables removed from this file are orphaned (kept in AWS). Set it explicitly; Orphan is recommended");
             }
         }
 
         if (file.ManagementPolicies is { Value: "Observe" } observe)
         {
-            ctx.Report("IDPDYN101", observe.Span,
+            ctx.Report(DiagnosticIds.ObserveOnly, observe.Span,
                 "managementPolicies: Observe only reads existing resources; missing tables, policies and attachments are not created");
         }
 
         if (file.DeletionPolicy is { Value: "Delete" } delete)
         {
-            ctx.Report("IDPDYN103", delete.Span,
+            ctx.Report(DiagnosticIds.DeletionPolicyDelete, delete.Span,
                 "deletionPolicy: Delete deletes a table and all its data when it is removed from this file or the release is uninstalled; prefer Orphan");
             if (file.ManagementPolicies?.Value == "Observe")
             {
-                ctx.Report("IDPDYN104", delete.Span,
+                ctx.Report(DiagnosticIds.ObserveWithDelete, delete.Span,
                     "Observe with deletionPolicy: Delete lets this release delete tables it only observes when an entry is removed; use Orphan for adopted tables");
             }
         }
@@ -45,7 +45,7 @@ internal static class PolicyRules
         {
             if (table.PointInTimeRecovery is { Value: false } pitr)
             {
-                ctx.Report("IDPDYN105", pitr.Span,
+                ctx.Report(DiagnosticIds.PointInTimeRecoveryDisabled, pitr.Span,
                     $"pointInTimeRecovery: false disables point-in-time restore for '{table.DisplayName}' (default: enabled, 35 days); only the nightly AWS Backup remains");
             }
         }

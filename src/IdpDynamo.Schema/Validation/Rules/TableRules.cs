@@ -61,7 +61,7 @@ internal static class TableRules
     {
         if (table.UseIdpPrefix is { Value: true } prefix)
         {
-            ctx.Report("IDPDYN035", prefix.KeySpan,
+            ctx.Report(DiagnosticIds.LegacyIdpPrefix, prefix.KeySpan,
                 $"useIdpPrefix is for legacy tables only; omit it for new tables (table becomes '{ctx.RenderedName(table)}')");
         }
 
@@ -72,7 +72,7 @@ internal static class TableRules
 
         if (name.Value.Length == 0)
         {
-            ctx.Report("IDPDYN032", name.Span, $"Table 'name' is empty; it would create the table '{(table.UsesIdpPrefix ? "idp-" : "")}{ctx.Namespace ?? "<namespace>"}-'");
+            ctx.Report(DiagnosticIds.TableNameEmpty, name.Span, $"Table 'name' is empty; it would create the table '{(table.UsesIdpPrefix ? "idp-" : "")}{ctx.Namespace ?? "<namespace>"}-'");
             return;
         }
 
@@ -83,7 +83,7 @@ internal static class TableRules
         if (length > 255 || (ctx.Namespace is not null && length < 3))
         {
             string assumption = ctx.Namespace is null ? $" assuming a {RuleContext.WorstCaseNamespaceLength}-character namespace" : string.Empty;
-            ctx.Report("IDPDYN030", name.Span,
+            ctx.Report(DiagnosticIds.TableNameLength, name.Span,
                 $"Table name '{ctx.RenderedName(table)}' would be {length} characters{assumption}; DynamoDB allows 3–255 (the chart adds '{prefixText}'). Shorten 'name' to at most {255 - overhead} characters");
         }
 
@@ -95,7 +95,7 @@ internal static class TableRules
                 bad++;
             }
 
-            ctx.Report("IDPDYN031", RuleContext.CharacterSpan(name, bad),
+            ctx.Report(DiagnosticIds.TableNameCharacters, RuleContext.CharacterSpan(name, bad),
                 $"Table name '{ctx.RenderedName(table)}' contains '{name.Value[bad]}'; only a-z, A-Z, 0-9, '_', '-' and '.' are allowed");
         }
 
@@ -111,7 +111,7 @@ internal static class TableRules
 
         if (doubled is not null)
         {
-            ctx.Report("IDPDYN036", name.Span,
+            ctx.Report(DiagnosticIds.TableNameHasPrefix, name.Span,
                 $"'name' already starts with '{doubled}'; the chart adds the namespace itself, so the table would be '{ctx.RenderedName(table)}'");
         }
     }
@@ -134,8 +134,7 @@ internal static class TableRules
     private static void Duplicates(RuleContext ctx)
     {
         // Linear: one lookup per table by rendered name, and one by its lower-case form for IDPDYN034.
-        var exact = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
-        var byRegion = new Dictionary<string, TableSpec>(StringComparer.Ordinal);
+        var registry = new TableNameRegistry();
         var folded = new Dictionary<string, TableSpec>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in ctx.File.Tables)
         {
@@ -145,25 +144,17 @@ internal static class TableRules
             }
 
             string rendered = ctx.RenderedName(table);
-            if (byRegion.TryGetValue(rendered + "\n" + table.EffectiveRegion, out var same))
+            if (registry.Check(rendered, rendered, ctx.File.Path, table) is { } duplicate)
             {
-                ctx.Report("IDPDYN033", Severity.Error, name.Span,
-                    $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{same.Name!.Span.Line}); each table needs a unique name");
+                ctx.Bag.Add(duplicate);
+                registry.Add(rendered, ctx.File.Path, table);
                 continue;
             }
 
-            byRegion[rendered + "\n" + table.EffectiveRegion] = table;
-            if (exact.TryGetValue(rendered, out var first))
-            {
-                ctx.Report("IDPDYN033", Severity.Warning, name.Span,
-                    $"Table '{rendered}' is defined twice (first at {ctx.File.Path}:{first.Name!.Span.Line}), in regions '{first.EffectiveRegion}' and '{table.EffectiveRegion}'; these are distinct AWS tables, but the rendered Kubernetes objects may collide");
-                continue;
-            }
-
-            exact[rendered] = table;
+            registry.Add(rendered, ctx.File.Path, table);
             if (folded.TryGetValue(rendered, out var other))
             {
-                ctx.Report("IDPDYN034", name.Span, $"Tables '{ctx.RenderedName(other)}' and '{rendered}' differ only by case");
+                ctx.Report(DiagnosticIds.TableNamesDifferByCase, name.Span, $"Tables '{ctx.RenderedName(other)}' and '{rendered}' differ only by case");
             }
             else
             {
@@ -185,7 +176,7 @@ internal static class TableRules
             bool optIn = OptInRegions.Contains(v);
             if (optIn || v != DefaultRegion)
             {
-                ctx.Report("IDPDYN038", region.Span,
+                ctx.Report(DiagnosticIds.NonDefaultRegion, region.Span,
                     $"Region '{v}' {(optIn ? "is an opt-in region that must be enabled for the platform account; " : string.Empty)}differs from the default {DefaultRegion}; the table and its IAM policy will live in {v}");
             }
 
@@ -197,15 +188,15 @@ internal static class TableRules
             || v.StartsWith("us-iso", StringComparison.Ordinal) || v.StartsWith("eusc-", StringComparison.Ordinal);
         if (otherPartition)
         {
-            ctx.Report("IDPDYN037", Severity.Error, region.Span, $"'{v}' is not a valid AWS region for this platform: it belongs to another AWS partition");
+            ctx.Report(DiagnosticIds.InvalidRegion, Severity.Error, region.Span, $"'{v}' is not a valid AWS region for this platform: it belongs to another AWS partition");
         }
         else if (!Patterns.Partition.IsMatch(v))
         {
-            ctx.Report("IDPDYN037", Severity.Error, region.Span, $"'{v}' is not a valid AWS region{suggestion}");
+            ctx.Report(DiagnosticIds.InvalidRegion, Severity.Error, region.Span, $"'{v}' is not a valid AWS region{suggestion}");
         }
         else
         {
-            ctx.Report("IDPDYN037", Severity.Warning, region.Span,
+            ctx.Report(DiagnosticIds.InvalidRegion, Severity.Warning, region.Span,
                 $"'{v}' is not a known AWS region (it has the right shape, but is not in this validator's list of {KnownRegions.Length} regions){suggestion}");
         }
     }
@@ -257,7 +248,7 @@ internal static class TableRules
 
             if (missing.Count > 0)
             {
-                ctx.Report("IDPDYN040", table.BillingMode!.Span,
+                ctx.Report(DiagnosticIds.ProvisionedWithoutCapacity, table.BillingMode!.Span,
                     $"Table '{table.DisplayName}' uses PROVISIONED billing but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} missing; set both readCapacity and writeCapacity (≥ 1)");
             }
 
@@ -270,18 +261,18 @@ internal static class TableRules
 
                 if (field.Value < 1)
                 {
-                    ctx.Report("IDPDYN041", field.Span, $"{key} must be at least 1 for PROVISIONED tables (got {field.Value})");
+                    ctx.Report(DiagnosticIds.CapacityBelowOne, field.Span, $"{key} must be at least 1 for PROVISIONED tables (got {field.Value})");
                 }
                 else if (field.Value > 40000)
                 {
-                    ctx.Report("IDPDYN042", field.Span,
+                    ctx.Report(DiagnosticIds.CapacityAboveQuota, field.Span,
                         $"{key} {field.Value} exceeds the default DynamoDB quota of 40,000 capacity units per table; the account needs a quota increase");
                 }
             }
 
             if (table.GlobalIndexes.Count > 0)
             {
-                ctx.Report("IDPDYN044", table.BillingMode!.Span,
+                ctx.Report(DiagnosticIds.ProvisionedWithGsi, table.BillingMode!.Span,
                     $"Table '{table.DisplayName}' has global secondary indexes; the chart does not set GSI capacity, so PROVISIONED billing fails. Use billingMode: PAY_PER_REQUEST");
             }
         }
@@ -291,7 +282,7 @@ internal static class TableRules
             {
                 if (field is not null)
                 {
-                    ctx.Report("IDPDYN043", field.KeySpan, $"{key} has no effect with PAY_PER_REQUEST billing; remove it or switch to PROVISIONED");
+                    ctx.Report(DiagnosticIds.CapacityOnPayPerRequest, field.KeySpan, $"{key} has no effect with PAY_PER_REQUEST billing; remove it or switch to PROVISIONED");
                 }
             }
         }
@@ -313,7 +304,7 @@ internal static class TableRules
             sums[region] = after;
             if (before <= 80000 && after > 80000 && field.Value <= 40000)
             {
-                ctx.Report("IDPDYN042", field.Span,
+                ctx.Report(DiagnosticIds.CapacityAboveQuota, field.Span,
                     $"The PROVISIONED tables of this file reserve {after} {key} units in {region}, above the default quota of 80,000 per account and region; the account needs a quota increase");
             }
         }
