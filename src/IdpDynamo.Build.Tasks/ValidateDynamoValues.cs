@@ -50,6 +50,9 @@ public sealed class ValidateDynamoValues : Task
     [Output]
     public int TableCount { get; private set; }
 
+    /// <summary>What this task runs of the shared pipeline (and so which ids it reports).</summary>
+    internal static PipelineHost Host => PipelineHost.MSBuildTask;
+
     public override bool Execute()
     {
         try
@@ -70,61 +73,17 @@ public sealed class ValidateDynamoValues : Task
         var noWarn = Ids(NoWarn);
         var asErrors = Ids(WarningsAsErrors);
         var notAsErrors = Ids(WarningsNotAsErrors);
-        var diagnostics = new List<Diagnostic>();
-        var results = new List<ValuesFileResult>();
-        var byPath = new Dictionary<string, ITaskItem>(StringComparer.OrdinalIgnoreCase);
-        bool baselineSkipped = false;
-
-        foreach (var item in ValuesFiles)
+        var inputs = ValuesFiles.Select(item =>
         {
             string full = Path.GetFullPath(item.GetMetadata("FullPath") is { Length: > 0 } f ? f : item.ItemSpec);
             string ns = item.GetMetadata("Namespace");
             string version = item.GetMetadata("ChartVersion");
-            if (byPath.TryGetValue(full, out var earlier))
-            {
-                if (earlier.GetMetadata("Namespace") != ns || earlier.GetMetadata("ChartVersion") != version)
-                {
-                    diagnostics.Add(new Diagnostic(DiagnosticIds.ConflictingMetadata, Severity.Error,
-                        $"'{item.ItemSpec}' is listed twice in IdpDynamoValues with different metadata (Namespace '{earlier.GetMetadata("Namespace")}' vs '{ns}', ChartVersion '{earlier.GetMetadata("ChartVersion")}' vs '{version}'); keep one item",
-                        full, SourceSpan.FileStart));
-                }
-
-                continue;
-            }
-
-            byPath[full] = item;
-            var result = ValuesFileLoader.ValidateFile(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : ChartVersion, BaselineRef, out var skipped);
-            if (skipped is not null && !baselineSkipped)
-            {
-                // Once per build: change detection was asked for but cannot run here (no git, unknown ref, ...).
-                baselineSkipped = true;
-                diagnostics.Add(new Diagnostic(DiagnosticIds.BaselineSkipped, Severity.Info, $"Change detection against '{BaselineRef}' was skipped: {skipped}", full, SourceSpan.FileStart));
-            }
-
-            results.Add(result);
-            foreach (var d in result.Diagnostics)
-            {
-                // Not found, a directory, unreadable: name the item as the project lists it, so it can be found there.
-                diagnostics.Add(d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable
-                    ? d with { Message = $"{d.Message}; listed in the project as IdpDynamoValues item '{item.ItemSpec}'" }
-                    : d);
-            }
-
-            TableCount += result.Model?.Tables.Count ?? 0;
-        }
-
-        FileCount = results.Count;
-        diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
-        diagnostics.AddRange(EnvironmentComparer.Compare(results));
-
-        // IDPDYN129: names the generator has to number because they map to the same C# identifier.
-        var accessors = Schema.Model.AccessorSchema.Build(results.Where(r => r.Model is not null).Select(r => r.Model!), string.IsNullOrWhiteSpace(GeneratedClassName) ? "DynamoTables" : GeneratedClassName!.Trim());
-        foreach (var collision in accessors.Collisions)
-        {
-            diagnostics.Add(new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
-                $"The {collision.Scope} '{collision.Name}' maps to the same C# identifier as '{collision.Other}'; the generated accessor is named '{collision.Identifier}'",
-                collision.File, collision.Span));
-        }
+            return new ValuesInput(full, full, ns.Length > 0 ? ns : null, version.Length > 0 ? version : null, item.ItemSpec);
+        });
+        var run = ValuesPipeline.Run(Host, inputs, ChartVersion, BaselineRef, GeneratedClassName);
+        var diagnostics = run.Diagnostics;
+        FileCount = run.Files.Count;
+        TableCount = run.TableCount;
 
         int errors = 0, warnings = 0, infos = 0;
         foreach (var d in diagnostics)

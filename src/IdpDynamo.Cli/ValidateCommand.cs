@@ -26,51 +26,15 @@ internal sealed class ValidateCommand
         _color = color;
     }
 
-    /// <summary>IDPDYN131, reported once per run: change detection was asked for but could not run.</summary>
-    internal static Diagnostic BaselineSkipped(string file, string baselineRef, string reason)
-        => new(DiagnosticIds.BaselineSkipped, Severity.Info, $"Change detection against '{baselineRef}' was skipped: {reason}", file, SourceSpan.FileStart);
+    /// <summary>What this command runs of the shared pipeline (and so which ids it reports).</summary>
+    internal static PipelineHost Host => PipelineHost.Cli;
 
     public int Execute()
     {
-        var diagnostics = new List<Diagnostic>();
-        var results = new List<ValuesFileResult>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        bool ioProblem = false;
-        bool baselineSkipped = false;
-
-        foreach (var input in _options.Paths)
-        {
-            var files = Glob.IsPattern(input) ? Glob.Expand(input, _currentDirectory) : new List<string> { input };
-            if (files.Count == 0)
-            {
-                ioProblem = true;
-                diagnostics.Add(new Diagnostic(DiagnosticIds.PatternMatchesNothing, Severity.Error,
-                    $"The pattern '{input}' matches no file (relative to {_currentDirectory})", input, SourceSpan.FileStart));
-                continue;
-            }
-
-            foreach (var file in files)
-            {
-                string full = Path.GetFullPath(Path.Combine(_currentDirectory, file));
-                if (!seen.Add(full))
-                {
-                    continue;
-                }
-
-                var result = ValuesFileLoader.ValidateFile(file, full, _options.Namespace, _options.ChartVersion, _options.Baseline, out var skipped);
-                if (skipped is not null && !baselineSkipped)
-                {
-                    baselineSkipped = true;
-                    diagnostics.Add(BaselineSkipped(file, _options.Baseline!, skipped));
-                }
-
-                results.Add(result);
-                diagnostics.AddRange(result.Diagnostics);
-                ioProblem |= result.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable);
-            }
-        }
-
-        diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
+        var run = ValuesPipeline.Run(Host, Inputs(), _options.ChartVersion, _options.Baseline);
+        var diagnostics = run.Diagnostics;
+        var results = run.Files;
+        bool ioProblem = diagnostics.Any(d => ValuesPipeline.IsInputProblem(d.Id));
 
         switch (_options.Format)
         {
@@ -87,7 +51,7 @@ internal sealed class ValidateCommand
 
         if (ioProblem)
         {
-            foreach (var d in diagnostics.Where(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable or DiagnosticIds.PatternMatchesNothing))
+            foreach (var d in diagnostics.Where(d => ValuesPipeline.IsInputProblem(d.Id)))
             {
                 _stderr.WriteLine($"idp-dynamo: {d.Message}");
             }
@@ -96,5 +60,24 @@ internal sealed class ValidateCommand
         }
 
         return diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.Errors : ExitCodes.Ok;
+    }
+
+    /// <summary>The inputs in order: each pattern expanded (a pattern that matches nothing stays as IDPDYN123).</summary>
+    private IEnumerable<ValuesInput> Inputs()
+    {
+        foreach (var input in _options.Paths)
+        {
+            var files = Glob.IsPattern(input) ? Glob.Expand(input, _currentDirectory) : new List<string> { input };
+            if (files.Count == 0)
+            {
+                yield return ValuesInput.NothingMatched(input, _currentDirectory);
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return new ValuesInput(file, Path.GetFullPath(Path.Combine(_currentDirectory, file)), _options.Namespace);
+            }
+        }
     }
 }

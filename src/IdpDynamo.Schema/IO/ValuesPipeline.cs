@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Validation;
+
+namespace IdpDynamo.Schema.IO;
+
+/// <summary>One values file a host asks the pipeline to validate, or (CLI) a pattern that matched no file.</summary>
+/// <param name="DisplayPath">The path diagnostics print.</param>
+/// <param name="FullPath">The absolute path; files are told apart by it.</param>
+/// <param name="Namespace">The namespace given for this file; null derives it from the path.</param>
+/// <param name="ChartVersion">The chart version given for this file; null falls back to the run's.</param>
+/// <param name="Item">The MSBuild item as the project lists it (named in IDPDYN128 and in not-found and unreadable messages), or null.</param>
+internal sealed record ValuesInput(string DisplayPath, string FullPath, string? Namespace = null, string? ChartVersion = null, string? Item = null)
+{
+    /// <summary>A pattern that matched no file (IDPDYN123); <see cref="FullPath"/> is the directory it was expanded in.</summary>
+    public string? UnmatchedPattern { get; init; }
+
+    /// <summary>The placeholder for a pattern that matched nothing, relative to <paramref name="directory"/>.</summary>
+    public static ValuesInput NothingMatched(string pattern, string directory)
+        => new(pattern, directory) { UnmatchedPattern = pattern };
+}
+
+/// <summary>How a host groups values files into the environments of one service.</summary>
+internal enum ServiceGrouping
+{
+    /// <summary>All files are one service: the MSBuild task's items are the values files of one project.</summary>
+    AllFiles,
+
+    /// <summary>By the service directory of the apps repository: <c>apps/&lt;namespace&gt;/&lt;service&gt;/dynamodb/values.yaml</c>
+    /// and the older <c>apps/&lt;namespace&gt;/&lt;release&gt;/values.yaml</c>; other files stand alone.</summary>
+    ByServicePath,
+}
+
+/// <summary>
+/// What one host runs of the pipeline. The ids a host reports (<see cref="ReportedIds"/>, README's "Reported by") are
+/// derived from these settings and the pipeline's steps, not written down separately.
+/// </summary>
+internal sealed class PipelineHost
+{
+    /// <summary>The MSBuild task: items with metadata, one project = one service, paths compared without case.</summary>
+    public static readonly PipelineHost MSBuildTask = new("MSBuild task", checksItemMetadata: true, expandsPatterns: false, ServiceGrouping.AllFiles, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>idp-dynamo validate</c>: paths and patterns, grouped by service directory, paths compared exactly.</summary>
+    public static readonly PipelineHost Cli = new("CLI", checksItemMetadata: false, expandsPatterns: true, ServiceGrouping.ByServicePath, StringComparer.Ordinal);
+
+    private PipelineHost(string name, bool checksItemMetadata, bool expandsPatterns, ServiceGrouping grouping, StringComparer pathComparer)
+    {
+        Name = name;
+        ChecksItemMetadata = checksItemMetadata;
+        ExpandsPatterns = expandsPatterns;
+        Grouping = grouping;
+        PathComparer = pathComparer;
+    }
+
+    /// <summary>The host's name in documentation.</summary>
+    public string Name { get; }
+
+    /// <summary>A file listed twice with different namespace or chart version is IDPDYN128.</summary>
+    public bool ChecksItemMetadata { get; }
+
+    /// <summary>The host expands patterns; one that matches nothing is IDPDYN123.</summary>
+    public bool ExpandsPatterns { get; }
+
+    public ServiceGrouping Grouping { get; }
+
+    /// <summary>When two inputs name the same file.</summary>
+    public StringComparer PathComparer { get; }
+
+    /// <summary>Every id this host can report, in catalog order.</summary>
+    public IReadOnlyList<string> ReportedIds => ValuesPipeline.ReportedIds(this);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The outcome of a run: every diagnostic in report order and the result of every distinct file.</summary>
+internal sealed record PipelineRun(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ValuesFileResult> Files)
+{
+    /// <summary>Tables declared over all files.</summary>
+    public int TableCount => Files.Sum(f => f.Model?.Tables.Count ?? 0);
+
+    /// <summary>Files of another chart, not validated (application.yaml names another chart).</summary>
+    public int SkippedCount => Files.Count(f => f.Skipped);
+}
+
+/// <summary>
+/// The multi-file run shared by the MSBuild task and the CLI: each distinct file validated once (with change detection
+/// and one IDPDYN131 when it cannot run), then the checks across files: IDPDYN033 and IDPDYN125 over all files, and per
+/// service the environment comparison (IDPDYN126/127) and the generated-identifier collisions (IDPDYN129). Each host
+/// prints the result its own way.
+/// </summary>
+internal static class ValuesPipeline
+{
+    /// <summary>The class the generator emits when the project does not name one.</summary>
+    public const string DefaultClassName = "DynamoTables";
+
+    /// <summary>Ids of the per-file validation: every schema rule, and the file-level problems of one file.</summary>
+    private static readonly string[] PerFileIds =
+    {
+        DiagnosticIds.FileNotFound, DiagnosticIds.PathIsDirectory, DiagnosticIds.FileUnreadable, DiagnosticIds.NotAValuesFile,
+        DiagnosticIds.FileTooLarge, DiagnosticIds.InternalError,
+    };
+
+    private static readonly string[] AcrossFilesIds = { DiagnosticIds.TableDefinedTwice, DiagnosticIds.NamespaceUnknown, DiagnosticIds.BaselineSkipped };
+
+    private static readonly string[] PerServiceIds = { DiagnosticIds.EnvironmentsDisagree, DiagnosticIds.TableMissingInEnvironment, DiagnosticIds.IdentifierCollision };
+
+    /// <summary>The ids <paramref name="host"/> reports through this pipeline, in catalog order.</summary>
+    public static IReadOnlyList<string> ReportedIds(PipelineHost host)
+    {
+        var ids = new HashSet<string>(PerFileIds.Concat(AcrossFilesIds).Concat(PerServiceIds), StringComparer.Ordinal);
+        if (host.ChecksItemMetadata)
+        {
+            ids.Add(DiagnosticIds.ConflictingMetadata);
+        }
+
+        if (host.ExpandsPatterns)
+        {
+            ids.Add(DiagnosticIds.PatternMatchesNothing);
+        }
+
+        return DiagnosticIds.All
+            .Where(r => r.Category == DiagnosticIds.CategorySchema || ids.Contains(r.Id))
+            .Select(r => r.Id)
+            .ToList();
+    }
+
+    /// <summary>Ids that mean a file could not be read at all (CLI: exit code 2).</summary>
+    public static bool IsInputProblem(string id)
+        => id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable or DiagnosticIds.PatternMatchesNothing;
+
+    /// <summary>
+    /// Validates <paramref name="inputs"/> in order. <paramref name="chartVersion"/> applies to inputs without their own;
+    /// <paramref name="baselineRef"/> turns on change detection; <paramref name="className"/> is the generated class.
+    /// </summary>
+    public static PipelineRun Run(PipelineHost host, IEnumerable<ValuesInput> inputs, string? chartVersion, string? baselineRef, string? className = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var results = new List<ValuesFileResult>();
+        var fullPaths = new List<string>();
+        var byPath = new Dictionary<string, ValuesInput>(host.PathComparer);
+        bool baselineSkipped = false;
+        foreach (var input in inputs)
+        {
+            if (input.UnmatchedPattern is { } pattern)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticIds.PatternMatchesNothing, Severity.Error,
+                    $"The pattern '{pattern}' matches no file (relative to {input.FullPath})", pattern, SourceSpan.FileStart));
+                continue;
+            }
+
+            if (byPath.TryGetValue(input.FullPath, out var earlier))
+            {
+                if (host.ChecksItemMetadata && (earlier.Namespace != input.Namespace || earlier.ChartVersion != input.ChartVersion))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticIds.ConflictingMetadata, Severity.Error,
+                        $"'{input.Item ?? input.DisplayPath}' is listed twice in IdpDynamoValues with different metadata (Namespace '{earlier.Namespace}' vs '{input.Namespace}', ChartVersion '{earlier.ChartVersion}' vs '{input.ChartVersion}'); keep one item",
+                        input.FullPath, SourceSpan.FileStart));
+                }
+
+                continue;
+            }
+
+            byPath[input.FullPath] = input;
+            var result = ValuesFileLoader.ValidateFile(input.DisplayPath, input.FullPath, input.Namespace, input.ChartVersion ?? chartVersion, baselineRef, out var skipped);
+            if (skipped is not null && !baselineSkipped)
+            {
+                // Once per run: change detection was asked for but cannot run here (no git, unknown ref, ...).
+                baselineSkipped = true;
+                diagnostics.Add(new Diagnostic(DiagnosticIds.BaselineSkipped, Severity.Info, $"Change detection against '{baselineRef}' was skipped: {skipped}", input.DisplayPath, SourceSpan.FileStart));
+            }
+
+            results.Add(result);
+            fullPaths.Add(input.FullPath);
+            foreach (var d in result.Diagnostics)
+            {
+                // Not found, a directory, unreadable: name the item as the project lists it, so it can be found there.
+                diagnostics.Add(input.Item is { } item && IsInputProblem(d.Id) ? d with { Message = $"{d.Message}; listed in the project as IdpDynamoValues item '{item}'" } : d);
+            }
+        }
+
+        diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
+        foreach (var service in Services(host, results, fullPaths))
+        {
+            diagnostics.AddRange(EnvironmentComparer.Compare(service));
+            diagnostics.AddRange(IdentifierCollisions(service, string.IsNullOrWhiteSpace(className) ? DefaultClassName : className!.Trim()));
+        }
+
+        return new PipelineRun(diagnostics, results);
+    }
+
+    /// <summary>The files of each service, in order of first appearance.</summary>
+    private static IEnumerable<IReadOnlyList<ValuesFileResult>> Services(PipelineHost host, IReadOnlyList<ValuesFileResult> results, IReadOnlyList<string> fullPaths)
+    {
+        if (host.Grouping == ServiceGrouping.AllFiles)
+        {
+            yield return results;
+            yield break;
+        }
+
+        var groups = new List<List<ValuesFileResult>>();
+        var byService = new Dictionary<string, List<ValuesFileResult>>(StringComparer.Ordinal);
+        for (int i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            string? key = PathConventions.ServiceKey(fullPaths[i]);
+            if (key is null || !byService.TryGetValue(key, out var group))
+            {
+                group = new List<ValuesFileResult>();
+                groups.Add(group);
+                if (key is not null)
+                {
+                    byService[key] = group;
+                }
+            }
+
+            group.Add(result);
+        }
+
+        foreach (var group in groups)
+        {
+            yield return group;
+        }
+    }
+
+    /// <summary>IDPDYN129: names the generator has to number because they map to the same C# identifier.</summary>
+    private static IEnumerable<Diagnostic> IdentifierCollisions(IReadOnlyList<ValuesFileResult> service, string className)
+    {
+        var accessors = AccessorSchema.Build(service.Where(r => r.Model is not null).Select(r => r.Model!), className);
+        foreach (var collision in accessors.Collisions)
+        {
+            yield return new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
+                $"The {collision.Scope} '{collision.Name}' maps to the same C# identifier as '{collision.Other}'; the generated accessor is named '{collision.Identifier}'",
+                collision.File, collision.Span);
+        }
+    }
+}
