@@ -70,9 +70,12 @@ public sealed class BaselineTests : IDisposable
 
         Assert.True(r.ExitCode == 1, r.Describe());
         var d = Json(r);
-        var error = Assert.Single(d);
+        Assert.Equal(2, d.Count);
+        var error = d[0];
         Assert.Equal(("IDPDYN046", "error", test, 5, 14), (error.Id, error.Severity, error.File, error.Line, error.Column));
         Assert.Contains("already exists with key (CustomerId, OrderDate) at HEAD", error.Message, StringComparison.Ordinal);
+        // The two environments of the service now disagree, too.
+        Assert.Equal(("IDPDYN126", "error", test, 4, 11), (d[1].Id, d[1].Severity, d[1].File, d[1].Line, d[1].Column));
         Assert.DoesNotContain(d, x => x.File == prod);
         Assert.Equal(string.Empty, r.Stderr);
     }
@@ -114,9 +117,10 @@ public sealed class BaselineTests : IDisposable
     public void An_unknown_ref_is_exactly_one_IDPDYN131_and_exits_0()
     {
         string test = _repo.AddValues("webshop-test", "orders", Yaml.Valid());
-        _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod"));
+        string prod = _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod"));
         InitAndCommit();
         Rewrite(test, Rekeyed()); // would be 046 against HEAD
+        Rewrite(prod, Rekeyed("webshop-prod")); // both environments keep one definition
 
         var r = _repo.Run("validate", Pattern, "--baseline", "origin/main", "--format", "json");
 
@@ -176,9 +180,10 @@ public sealed class BaselineTests : IDisposable
     public void Git_missing_is_one_IDPDYN131_from_the_real_executable_with_an_empty_PATH()
     {
         string test = _repo.AddValues("webshop-test", "orders", Yaml.Valid());
-        _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod"));
+        string prod = _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod"));
         InitAndCommit();
         Rewrite(test, Rekeyed());
+        Rewrite(prod, Rekeyed("webshop-prod"));
 
         var r = RunWithoutGitOnPath("validate", Pattern, "--baseline", "HEAD", "--format", "json");
 
