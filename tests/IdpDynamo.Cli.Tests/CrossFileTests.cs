@@ -5,7 +5,10 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 
 namespace IdpDynamo.Cli.Tests;
 
-/// <summary>IDPDYN033 across files: two values files of one namespace that render the same table name.</summary>
+/// <summary>
+/// Checks across files: IDPDYN033 for two values files of one namespace that render the same table name, and per
+/// service (its directory under apps/&lt;namespace&gt;/) the environment comparison IDPDYN126/127.
+/// </summary>
 public sealed class CrossFileTests : IDisposable
 {
     private readonly AppsRepository _repo = new();
@@ -92,5 +95,36 @@ public sealed class CrossFileTests : IDisposable
 
         Assert.True(r.ExitCode == 1, r.Describe());
         Assert.Contains($"{prod}(4,11): error IDPDYN033: ", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_environments_of_one_service_are_compared_IDPDYN126_on_the_later_file_and_exit_1()
+    {
+        string test = _repo.AddValues("webshop-test", "orders", Yaml.Valid("webshop-test"));
+        _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod").Replace("CustomerId", "ShopperId", StringComparison.Ordinal));
+        _repo.AddValues("webshop-prod", "billing", Yaml.Valid("webshop-prod", "Invoices").Replace("CustomerId", "InvoiceId", StringComparison.Ordinal));
+
+        var r = _repo.Run("validate", "apps/**/values.yaml");
+
+        // Sorted: webshop-prod's file comes first, so the later one (webshop-test) carries the error; billing is another service.
+        Assert.True(r.ExitCode == 1, r.Describe());
+        Assert.Equal(
+            $"{test}(4,11): error IDPDYN126: Table 'Orders' differs between environments: hashKey is 'CustomerId' here but 'ShopperId' there (compared with webshop-prod, apps/webshop-prod/orders/dynamodb/values.yaml:4); the generated accessors can describe only one definition",
+            Assert.Single(r.StdoutLines, l => l.Contains("IDPDYN", StringComparison.Ordinal)));
+        Assert.Equal("idp-dynamo: 3 files validated: 1 error, 0 warnings, 0 infos", r.StdoutLines[^1]);
+    }
+
+    [Fact]
+    public void A_table_missing_in_another_environment_of_the_service_is_IDPDYN127()
+    {
+        string test = _repo.AddValues("webshop-test", "orders", Yaml.Valid("webshop-test") + string.Concat(Yaml.Valid("webshop-test", "Products").Split('\n').Skip(3).Select(l => l.Length == 0 ? l : l + "\n")));
+        string prod = _repo.AddValues("webshop-prod", "orders", Yaml.Valid("webshop-prod"));
+
+        var r = _repo.Run("validate", test, prod);
+
+        Assert.True(r.ExitCode == 0, r.Describe());
+        Assert.Equal(
+            $"{test}(15,11): warning IDPDYN127: Table 'Products' is declared in webshop-test but not in webshop-prod; code that uses it fails there",
+            Assert.Single(r.StdoutLines, l => l.Contains("IDPDYN", StringComparison.Ordinal)));
     }
 }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using IdpDynamo.Schema.IO;
 using IdpDynamo.Schema.Tests.Infrastructure;
 
 namespace IdpDynamo.Schema.Tests.Docs;
@@ -64,6 +66,62 @@ public class DocumentationTests
         Assert.True(actual == expected, "The README diagnostics table is stale; run the tests with IDPDYN_UPDATE_DOCS=1 to regenerate it.");
     }
 
+    [Fact]
+    public void Docs_pages_say_which_hosts_report_the_id()
+    {
+        var wrong = new List<string>();
+        foreach (var rule in DiagnosticIds.All)
+        {
+            string path = PagePath(rule.Id);
+            string expected = $"| Reported by | {ReportedBy(rule, page: true)} |";
+            var lines = File.ReadAllLines(path);
+            int row = Array.FindIndex(lines, l => l.StartsWith("| Reported by |", StringComparison.Ordinal));
+            if (row < 0 || lines[row] != expected)
+            {
+                if (row >= 0 && Environment.GetEnvironmentVariable("IDPDYN_UPDATE_DOCS") == "1")
+                {
+                    lines[row] = expected;
+                    File.WriteAllText(path, string.Join("\n", lines) + "\n");
+                    continue;
+                }
+
+                wrong.Add($"{rule.Id}: expected '{expected}'");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Stale 'Reported by' rows (run the tests with IDPDYN_UPDATE_DOCS=1 to rewrite them):\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// Who reports an id: the hosts whose pipeline declares it (<see cref="PipelineHost.ReportedIds"/>, derived from
+    /// what each host runs), the analyzers for usage rules, every component for the internal error.
+    /// </summary>
+    private static string ReportedBy(RuleInfo rule, bool page)
+    {
+        if (rule.Id == DiagnosticIds.InternalError)
+        {
+            return page ? "MSBuild task (`dotnet build`), `idp-dynamo validate`, source generator, analyzers" : "any component";
+        }
+
+        if (rule.Category == DiagnosticIds.CategoryUsage)
+        {
+            return "analyzers (compiler, IDE)";
+        }
+
+        var hosts = new List<string>();
+        if (PipelineHost.MSBuildTask.ReportedIds.Contains(rule.Id))
+        {
+            hosts.Add(page ? "MSBuild task (`dotnet build`)" : "MSBuild task");
+        }
+
+        if (PipelineHost.Cli.ReportedIds.Contains(rule.Id))
+        {
+            hosts.Add(page ? "`idp-dynamo validate`" : "CLI");
+        }
+
+        return hosts.Count == 0 ? "nothing" : string.Join(", ", hosts);
+    }
+
     private static string PagePath(string id) => Path.Combine(RepositoryPaths.Root, "docs", "rules", id + ".md");
 
     private static string Table()
@@ -71,9 +129,7 @@ public class DocumentationTests
         var sb = new StringBuilder("\n| Id | Category | Title | Default severity | Reported by | Code fix |\n|---|---|---|---|---|---|\n");
         foreach (var r in DiagnosticIds.All)
         {
-            string by = r.Id == DiagnosticIds.InternalError ? "any component"
-                : r.Category == DiagnosticIds.CategoryUsage ? "analyzers (compiler, IDE)"
-                : "MSBuild task, CLI";
+            string by = ReportedBy(r, page: false);
             string fix = r.Id == DiagnosticIds.UseGeneratedAccessor ? "yes" : string.Empty;
             sb.Append($"| [{r.Id}](docs/rules/{r.Id}.md) | {r.Category} | {r.Title} | {r.SeverityText} | {by} | {fix} |\n");
         }
