@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
-using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Validation;
 using IdpDynamo.Schema.Validation.Rules;
 using IdpDynamo.Schema.Yaml;
@@ -46,10 +46,10 @@ public static class PhaseBreakdown
             }
 
             var version = Measure("ChartVersionResolver.Resolve", () => ChartVersionResolver.Resolve(null, null, ValuesFileGenerator.ChartVersion, bag, path));
-            string text = Measure("YamlReader.Decode", () => YamlReader.Decode(content, bag)!);
+            string text = Measure("YamlDecoder.Decode", () => YamlDecoder.Decode(content, bag)!);
             Measure("CheckModeline", () => { ChartVersionResolver.CheckModeline(text, version, bag); return 0; });
             Measure("  (BlockYamlScanner alone, no tree)", () => BlockYamlScanner.TryScan(text, NoSink.Instance));
-            Measure("  (YamlDotNet alone, events as a list)", () => YamlReader.YamlDotNetEvents(text));
+            Measure("  (YamlDotNet alone, events as a list)", () => YamlDotNetAdapter.Events(text));
             var document = Measure("YamlReader.Read (scanner + tree)", () => YamlReader.Read(text, bag));
             var schema = Measure("SchemaBundle.Get", () => SchemaBundle.Get(version.SchemaVersion));
             Measure("StructuralValidator", () => StructuralValidator.Validate(document, schema, bag));

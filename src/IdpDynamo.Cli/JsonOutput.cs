@@ -6,7 +6,7 @@ namespace IdpDynamo.Cli;
 
 /// <summary>
 /// <c>--format json</c>: exactly a JSON array on stdout, one object per diagnostic:
-/// <c>{"id","severity","file","line","column","message"}</c> (product.md §6).
+/// <c>{"id","severity","file","line","column","message"}</c> (the CLI's documented contract).
 /// </summary>
 internal static class JsonOutput
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Yaml;
 
 namespace IdpDynamo.Schema.Validation;
@@ -18,7 +18,7 @@ internal enum ChartVersionSource
 internal sealed record ChartVersionInfo(string SchemaVersion, string? PinnedVersion, ChartVersionSource Source, bool Skip);
 
 /// <summary>
-/// Resolves the chart version as product.md §3 says: <c>helm.chartVersion</c> of the sibling application.yaml, else an
+/// Resolves the chart version: <c>helm.chartVersion</c> of the sibling application.yaml, else an
 /// explicit version (CLI --chart-version / MSBuild IdpDynamoChartVersion), else the newest bundled schema (IDPDYN014).
 /// Also checks the IDE schema modeline (IDPDYN016).
 /// </summary>

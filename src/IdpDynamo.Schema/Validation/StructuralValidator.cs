@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Text;
 using IdpDynamo.Schema.Yaml;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using IdpDynamo.Schema.Model;
-using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Validation.Rules;
 using IdpDynamo.Schema.Yaml;
 
@@ -37,7 +37,7 @@ internal sealed record RepositoryRole(string Role, string Application, bool Irsa
 internal sealed record ValuesFileResult(ValuesFileSettings Settings, ValuesFile? Model, IReadOnlyList<Diagnostic> Diagnostics, bool Skipped);
 
 /// <summary>
-/// The validator core: bytes of a values file in, every rule of rules.md out (with 1-based positions), plus the model the
+/// The validator core: bytes of a values file in, every rule of docs/rules out (with 1-based positions), plus the model the
 /// generator and the task use. Pure (no I/O) and never throws: an unexpected exception becomes IDPDYN999.
 /// </summary>
 internal static class ValuesValidator
@@ -63,7 +63,7 @@ internal static class ValuesValidator
                 return new ValuesFileResult(settings, null, Sorted(bag), true);
             }
 
-            string? text = YamlReader.Decode(content, bag);
+            string? text = YamlDecoder.Decode(content, bag);
             if (text is not null)
             {
                 model = ValidateText(text, settings, version, bag, cancellationToken);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using IdpDynamo.Schema.Schema;
+using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Tests.Docs;
 using IdpDynamo.Schema.Tests.Infrastructure;
 using IdpDynamo.Schema.Tests.Robustness;
@@ -260,7 +260,7 @@ public class BlockYamlScannerTests
     /// <summary>Null when YamlDotNet reads <paramref name="text"/> into the same events; else what differs.</summary>
     private static string? Difference(string text, EventList events)
     {
-        var expected = YamlReader.YamlDotNetEvents(text);
+        var expected = YamlDotNetAdapter.Events(text);
         if (expected is null)
         {
             return "YamlDotNet rejects this text, the scanner accepted it";

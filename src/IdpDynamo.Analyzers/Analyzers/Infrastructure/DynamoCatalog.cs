@@ -64,7 +64,7 @@ internal sealed class CatalogTable
     public string? TypeOf(string attribute) => Spec.TypeOf(attribute);
 }
 
-/// <summary>Everything the values files of a project declare, with the name matching of analyzers.md §3.3.</summary>
+/// <summary>Everything the values files of a project declare, and how a name in code matches a table.</summary>
 internal sealed class DynamoCatalog
 {
     private readonly Dictionary<string, CatalogTable> _byName;

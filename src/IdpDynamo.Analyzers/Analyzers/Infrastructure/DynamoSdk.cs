@@ -103,7 +103,7 @@ internal sealed class DynamoSdk
         {
             "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem" or "TransactWriteItems" or "Put" or "Update" or "Delete" or "StartBulkPutItems"
                 or "SaveConfig" or "DeleteConfig" or "BatchWriteConfig" or "TransactWriteConfig" => TableAccess.Write,
-            // Table management (analyzers.md §1.2, "control-plane and other string sinks"): the chart owns the tables,
+            // Table management (control-plane calls and other places a table name is passed): the chart owns the tables,
             // so these are neither checked against the values files nor against the role's data access.
             "CreateTable" or "DeleteTable" or "UpdateTable" or "UpdateTimeToLive" or "UpdateContinuousBackups" or "CreateBackup" or "DescribeTable"
                 or "DescribeTimeToLive" or "DescribeContinuousBackups" or "UpdateContributorInsights" or "DescribeContributorInsights"

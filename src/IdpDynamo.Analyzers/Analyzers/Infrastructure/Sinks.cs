@@ -9,7 +9,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 internal readonly record struct TableSink(IOperation Value, TableAccess Access);
 
 /// <summary>
-/// Finds the sinks of analyzers.md §1: <c>TableName</c>/<c>OverrideTableName</c> assignments (initializers included),
+/// Finds the places code passes a table name (sinks): <c>TableName</c>/<c>OverrideTableName</c> assignments (initializers included),
 /// <c>tableName</c> arguments of SDK constructors and methods, and the keys of <c>RequestItems</c> dictionaries.
 /// </summary>
 internal static class Sinks

@@ -17,7 +17,7 @@ internal readonly record struct ResolvedString(string? Exact, string? Tail, bool
 }
 
 /// <summary>
-/// Resolves string expressions without guessing (analyzers.md §5): constants and literals, locals assigned once,
+/// Resolves string expressions without guessing (an analyzer that is not sure stays silent): constants and literals, locals assigned once,
 /// readonly fields and get-only expression-bodied properties with a constant initializer, and interpolation or
 /// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported.
 /// </summary>

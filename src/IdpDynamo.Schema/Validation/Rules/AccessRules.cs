@@ -130,7 +130,7 @@ internal static class AccessRules
     private static bool IsRoleChar(char c)
         => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '_' or '+' or '=' or ',' or '.' or '@' or '-';
 
-    // IDPDYN085: a pessimistic size estimate of the aggregated managed policy of each role (rules.md, heuristic until
+    // IDPDYN085: a pessimistic size estimate of the aggregated managed policy of each role (docs/rules/IDPDYN085.md; a heuristic until
     // the chart's template is known): 40 + sum over grants of (c_access + 2 * (len(arn) + 3) + 8).
     private static void PolicySize(RuleContext ctx)
     {

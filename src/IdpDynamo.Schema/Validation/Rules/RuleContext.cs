@@ -7,7 +7,7 @@ namespace IdpDynamo.Schema.Validation.Rules;
 /// <summary>What the semantic rules of one file see: the model, the namespace (if known) and where to report.</summary>
 internal sealed class RuleContext
 {
-    /// <summary>Longest Kubernetes namespace (DNS label); assumed when the namespace is unknown (rules.md §1).</summary>
+    /// <summary>Longest Kubernetes namespace (DNS label); assumed when the namespace is unknown.</summary>
     public const int WorstCaseNamespaceLength = 63;
 
     public RuleContext(ValuesFile file, DiagnosticBag bag, IReadOnlyCollection<string>? knownNamespaces = null, IReadOnlyList<RepositoryRole>? repositoryRoles = null)

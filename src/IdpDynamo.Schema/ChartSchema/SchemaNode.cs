@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using IdpDynamo.Schema.Yaml;
 
-namespace IdpDynamo.Schema.Schema;
+namespace IdpDynamo.Schema.ChartSchema;
 
 /// <summary>
 /// One node of the chart's published JSON Schema (draft-07), reduced to the keywords the chart uses:

@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using IdpDynamo.Schema.Yaml;
 
-namespace IdpDynamo.Schema.Schema;
+namespace IdpDynamo.Schema.ChartSchema;
 
 /// <summary>
 /// The chart's published values schemas, embedded as resources named <c>IdpDynamo.Schemas.values.schema.v{version}.json</c>.
