@@ -138,7 +138,7 @@ public sealed class AnalyzerEndToEndTests
         Assert.True(_build.Output.Contains(expected, StringComparison.Ordinal), $"expected\n  {expected}\n{_build}");
     }
 
-    /// <summary>product.md §3: every problem is reported once per build. Two mistakes in Typo.cs, two warnings, no others.</summary>
+    /// <summary>Every problem is reported once per build. Two mistakes in Typo.cs, two warnings, no others.</summary>
     [Fact]
     public void Each_undeclared_table_is_reported_once_and_nothing_else_is_reported()
     {

@@ -22,13 +22,13 @@ namespace IdpDynamo.Build.Tests;
 /// range keys of type S/N/B, 0–6 LSIs, 0–21 GSIs, projections with 0–22 nonKeyAttributes including duplicates and key
 /// attributes, PAY_PER_REQUEST or PROVISIONED with capacities 0–5 or missing, sometimes undeclared, unused or conflicting
 /// attributes, duplicate, short and long index names, and now and then TTL, region, PITR and role settings) as a values
-/// file. Each is validated by the product and sent, mapped as rules.md §3 says (<see cref="CreateTableMapper"/>), as
+/// file. Each is validated by the product and sent, mapped as the chart maps it (<see cref="CreateTableMapper"/>), as
 /// CreateTable to dynalite under a fresh table name.
 /// <list type="bullet">
 /// <item>dynalite rejects → the product must report an error;</item>
 /// <item>dynalite accepts → the product must report no error, except the ids of <see cref="KnownDynaliteGaps"/>
-/// (rules.md §5.2: dynalite accepts what AWS or Terraform reject, or the rule is about something dynalite does not model),
-/// and IDPDYN050 when the table's rangeKey is '' (rules.md 028: terraform drops an empty rangeKey, so the LSIs then have
+/// (dynalite accepts what AWS or Terraform reject, or the rule is about something dynalite does not model),
+/// and IDPDYN050 when the table's rangeKey is '' (IDPDYN028: terraform drops an empty rangeKey, so the LSIs then have
 /// no table sort key; <see cref="CreateTableMapper"/> sends RANGE "" and dynalite accepts the empty name).</item>
 /// </list>
 /// A rejection is also compared with the rules that explain dynalite's message (<see cref="RejectionRules"/>); rejections
@@ -47,7 +47,7 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
     private const string ValuesPath = "apps/webshop-test/orders/dynamodb/values.yaml";
 
     /// <summary>
-    /// Error ids the product may report on a table dynalite accepts, each with rules.md §5.2's reason. Anything else on an
+    /// Error ids the product may report on a table dynalite accepts, each with the reason dynalite accepts it. Anything else on an
     /// accepted table fails the test.
     /// </summary>
     private static readonly Dictionary<string, string> KnownDynaliteGaps = new(StringComparer.Ordinal)
@@ -97,7 +97,7 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
     };
 
     /// <summary>
-    /// Which rules explain a dynalite rejection (rules.md §5.1). Used for the report only: dynalite names the first problem
+    /// Which rules explain a dynalite rejection. Used for the report only: dynalite names the first problem
     /// it finds, the product may name another real one; a rejection no error of the product explains is listed.
     /// </summary>
     private static readonly (string Message, string[] Ids)[] RejectionRules =
@@ -211,13 +211,13 @@ public sealed class DifferentialTests : IClassFixture<DynaliteFixture>
                 continue;
             }
 
-            // rules.md IDPDYN028: terraform drops an empty rangeKey ("if rKey != nil && rKey != \"\""), so the table has no
+            // IDPDYN028: terraform drops an empty rangeKey ("if rKey != nil && rKey != \"\""), so the table has no
             // sort key and its LSIs fail (050); dynalite gets RANGE "" from the mapper and accepts it (the 028 name gap).
             bool emptyRangeKey = model.Tables[0].RangeKey?.Value is { Length: 0 };
             var unexplained = errorIds.Where(id => !KnownDynaliteGaps.ContainsKey(id) && !(id == "IDPDYN050" && emptyRangeKey)).ToList();
             if (unexplained.Count > 0)
             {
-                failures.Add($"DISAGREE: dynalite accepts, the product reports {string.Join(", ", unexplained)} (not a known dynalite gap of rules.md §5.2)\n{context}");
+                failures.Add($"DISAGREE: dynalite accepts, the product reports {string.Join(", ", unexplained)} (not a known dynalite gap)\n{context}");
                 string kind = "dynalite accepts, product " + string.Join("+", unexplained);
                 failureKinds[kind] = failureKinds.GetValueOrDefault(kind) + 1;
             }

@@ -74,7 +74,7 @@ public sealed class DynamoIntegrationTests : IClassFixture<DynaliteFixture>
 
     // ---- the mapper: accepted for the sample's tables, rejected where the validator says error ------------------------
 
-    /// <summary>rules.md §3's worked example, for the sample's webshop-test file (StatusIndex is a GSI in the sample).</summary>
+    /// <summary>The worked example of how a values file becomes a CreateTable request, for the sample's webshop-test file (StatusIndex is a GSI in the sample).</summary>
     private const string ExpectedTestRequests = """
         TableName webshop-test-CustomerOrders
         AttributeDefinitions [CustomerId S, OrderDate S, TotalAmount N, Status S]
@@ -157,7 +157,7 @@ public sealed class DynamoIntegrationTests : IClassFixture<DynaliteFixture>
         """;
 
     /// <summary>
-    /// name → (validator id, what dynalite answers (rules.md §5.1), YAML). Each file is broken in one way the chart would
+    /// name → (validator id, what dynalite answers, YAML). Each file is broken in one way the chart would
     /// pass on to CreateTable; the attributes are exactly the key attributes, so nothing else trips first.
     /// </summary>
     private static readonly Dictionary<string, (string Id, string Rejection, string Yaml)> Broken = new()

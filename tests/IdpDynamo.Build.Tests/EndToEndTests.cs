@@ -85,7 +85,7 @@ public sealed class EndToEndTests
 
     /// <summary>
     /// name → (id, line, column, YAML). Positions are 1-based and counted by hand from the YAML: the rule's anchor
-    /// (rules.md) — the offending scalar, the key, or the entry's first key.
+    /// (its docs/rules page) — the offending scalar, the key, or the entry's first key.
     /// </summary>
     private static readonly Dictionary<string, (string Id, int Line, int Column, string Yaml)> Broken = new()
     {

@@ -4,7 +4,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 
 namespace IdpDynamo.Cli.Tests;
 
-/// <summary>product.md §6: exit 0 no errors, 1 at least one error, 2 usage or I/O problem (message on stderr).</summary>
+/// <summary>Exit codes: 0 no errors, 1 at least one error, 2 usage or I/O problem (message on stderr).</summary>
 public sealed class ExitCodeTests : IDisposable
 {
     private readonly AppsRepository _repo = new();

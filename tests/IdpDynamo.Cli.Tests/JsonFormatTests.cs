@@ -6,7 +6,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>
-/// product.md §6, <c>--format json</c>: a JSON array on stdout, one object per diagnostic,
+/// <c>--format json</c>: a JSON array on stdout, one object per diagnostic,
 /// <c>{"id","severity","file","line","column","message"}</c> with 1-based line and column. Nothing else on stdout.
 /// </summary>
 public sealed class JsonFormatTests : IDisposable

@@ -4,7 +4,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 
 namespace IdpDynamo.Cli.Tests;
 
-/// <summary>product.md §3/§6: namespace from the path unless --namespace; chart version from application.yaml, else --chart-version.</summary>
+/// <summary>Namespace from the path unless --namespace; chart version from application.yaml, else --chart-version.</summary>
 public sealed class NamespaceAndChartVersionTests : IDisposable
 {
     private readonly AppsRepository _repo = new();

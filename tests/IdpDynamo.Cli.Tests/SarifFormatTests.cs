@@ -6,7 +6,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 
 namespace IdpDynamo.Cli.Tests;
 
-/// <summary>product.md §6, <c>--format sarif</c>: SARIF 2.1.0 that code-scanning UIs show inline.</summary>
+/// <summary><c>--format sarif</c>: SARIF 2.1.0 that code-scanning UIs show inline.</summary>
 public sealed class SarifFormatTests : IDisposable
 {
     private readonly AppsRepository _repo = new();

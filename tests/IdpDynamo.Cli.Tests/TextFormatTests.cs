@@ -6,7 +6,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 
 namespace IdpDynamo.Cli.Tests;
 
-/// <summary>product.md §6, text (default): <c>path(line,col): error IDPDYN0nn: message</c> lines, then a one-line summary.</summary>
+/// <summary>Text format (default): <c>path(line,col): error IDPDYN0nn: message</c> lines, then a one-line summary.</summary>
 public sealed class TextFormatTests : IDisposable
 {
     private static readonly Regex DiagnosticLine = new(

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace IdpDynamo.Schema.Tests;
 
 /// <summary>
-/// product.md §8: bad input never crashes anything. Malformed YAML, binary garbage, huge files, deep nesting, alias bombs,
+/// Bad input never crashes anything. Malformed YAML, binary garbage, huge files, deep nesting, alias bombs,
 /// BOMs, CRLF and non-UTF-8 each get a diagnostic with a 1-based position (or none for valid input), in bounded time,
 /// and <see cref="ValuesValidator.Validate"/> never throws. The stopwatch bounds are hang guards, not benchmarks.
 /// </summary>

@@ -10,7 +10,7 @@ using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// A realistic orders service (modelled on samples/Webshop.Orders/OrderStore.cs and analyzers.md §3): options-bound
+/// A realistic orders service (modelled on samples/Webshop.Orders/OrderStore.cs and the common ways services name tables): options-bound
 /// names, constants, entities with index attributes, low-level requests on the LSI and the GSI, a paging loop, batch
 /// and transaction calls, the DataModel and the Document model, spread over five files. Every analyzer runs at once.
 /// Everything it uses is declared, so the only diagnostics are the IDPDYN210 suggestions for its few literals; then
@@ -398,7 +398,7 @@ public class RealisticServiceTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// analyzers.md asks for cheap analyzers: the service copied 40 times (200 files, about 9,000 lines) with every
+    /// Analyzers must stay cheap: the service copied 40 times (200 files, about 9,000 lines) with every
     /// analyzer on. Prints, does not assert: timings depend on the machine.
     /// </summary>
     [Fact]

@@ -6,7 +6,7 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
 /// <summary>
-/// What the generator emits (product.md §5), as reviewed snapshots, each with and without the AWS SDK referenced.
+/// What the generator emits, as reviewed snapshots, each with and without the AWS SDK referenced.
 /// Every run also proves the output compiles (GeneratorHarness) and is warning-free under nullable and every
 /// warning wave once its <c>#pragma warning disable</c> is taken away.
 /// </summary>

@@ -8,7 +8,7 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
 /// <summary>
-/// The generated accessors at run time (product.md §5): a consumer plus the generated code compiled into an
+/// The generated accessors at run time: a consumer plus the generated code compiled into an
 /// in-memory assembly, loaded into its own collectible context (fresh static state per test) and called by reflection.
 /// </summary>
 public sealed class GeneratedCodeRuntimeTests : IDisposable

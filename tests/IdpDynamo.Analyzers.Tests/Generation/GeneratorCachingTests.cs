@@ -11,7 +11,7 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
 /// <summary>
-/// Incremental caching in both directions (style.md §2.6): what must not re-run does not (C# edits never touch the
+/// Incremental caching in both directions: what must not re-run does not (C# edits never touch the
 /// YAML steps, a YAML comment never regenerates the file), and what must re-run does (a new table changes the output).
 /// </summary>
 public class GeneratorCachingTests(ITestOutputHelper output)

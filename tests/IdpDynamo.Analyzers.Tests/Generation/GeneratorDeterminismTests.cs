@@ -6,7 +6,7 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
-/// <summary>product.md §5: same input, byte-identical output, whatever the order of the items or the machine's culture.</summary>
+/// <summary>The generator is deterministic: same input, byte-identical output, whatever the order of the items or the machine's culture.</summary>
 public class GeneratorDeterminismTests
 {
     private static readonly (string Path, string Yaml)[] Files =

@@ -9,7 +9,7 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
 /// <summary>
-/// style.md §2.1/§3.11: the generator puts up with any YAML. Bad input reports nothing from the generator (the task
+/// The generator puts up with any YAML. Bad input reports nothing from the generator (the task
 /// owns YAML errors), never throws (no CS8785, no IDPDYN999), and whatever it generates compiles without warnings.
 /// </summary>
 public class GeneratorRobustnessTests

@@ -13,7 +13,7 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 
 /// <summary>
 /// The CreateTable request the chart (Crossplane → terraform-provider-aws) sends for one <c>tables[]</c> entry, built from
-/// the validator's own model exactly as rules.md §3 describes:
+/// the validator's own model:
 /// <list type="bullet">
 /// <item><c>TableName</c> = <c>&lt;ns&gt;-&lt;name&gt;</c>, or <c>idp-&lt;ns&gt;-&lt;name&gt;</c> with <c>useIdpPrefix: true</c>;</item>
 /// <item><c>AttributeDefinitions</c> from <c>attributes[]</c> (identical duplicates collapse, as in terraform's set);</item>
@@ -72,7 +72,7 @@ internal static class CreateTableMapper
             request.BillingMode = new BillingMode(billing);
         }
 
-        // Only for PROVISIONED, and (like the research oracle's toCreateTable, rules.md §5.1 rows 36/37) only with the
+        // Only for PROVISIONED, and (as terraform-provider-aws builds ProvisionedThroughput) only with the
         // capacities that are set: none set sends no ProvisionedThroughput at all.
         if (table.BillingMode?.Value == BillingMode.PROVISIONED.Value && (table.ReadCapacity is not null || table.WriteCapacity is not null))
         {

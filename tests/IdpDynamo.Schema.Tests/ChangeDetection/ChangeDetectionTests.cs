@@ -7,7 +7,7 @@ using IdpDynamo.Schema.Tests.Infrastructure;
 namespace IdpDynamo.Schema.Tests.ChangeDetection;
 
 /// <summary>
-/// The change-detection (Δ) rules of rules.md (IDPDYN046–049, 057, 067, 106, 107) against REAL git repositories: a
+/// The change-detection rules (IDPDYN046–049, 057, 067, 106, 107) against REAL git repositories: a
 /// values file is committed at apps/webshop-test/orders/dynamodb/values.yaml, changed on disk, and validated with
 /// <c>ValuesFileLoader.ValidateFile(..., "HEAD", out skip)</c>. Positions are 1-based and counted by hand from the YAML.
 /// Every Δ test asserts the complete list of Δ diagnostics, so a rule that fires too often fails as well.
@@ -362,7 +362,7 @@ public sealed class ChangeDetectionTests : IDisposable
     [Fact]
     public void Reports_IDPDYN047_error_when_the_type_of_an_LSI_sort_key_changes()
     {
-        // An LSI's key is part of the table's fixed key schema (rules.md §4.3 "key attributes of a table").
+        // An LSI's key is part of the table's fixed key schema (the key attributes of a table).
         var d = Run(Base, Change(Base, "- name: TotalAmount\n        type: 'N'", "- name: TotalAmount\n        type: 'S'"));
 
         Delta(d, "IDPDYN047(15,15)");

@@ -9,7 +9,7 @@ using IdpDynamo.Schema.Validation;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
-/// <summary>Roles and the generated IAM policies: IDPDYN080, 082–086 (rules.md §4.5).</summary>
+/// <summary>Roles and the generated IAM policies: IDPDYN080, 082–086.</summary>
 public sealed class AccessRulesTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "idpdyn-access-" + Guid.NewGuid().ToString("N"));
@@ -197,7 +197,7 @@ public sealed class AccessRulesTests : IDisposable
 
     // ---------------------------------------------------------------- IDPDYN085
 
-    // Heuristic of rules.md: E = 40 + sum over grants of (c_access + 2 * (len(arn) + 3) + 8), warn when E > 6144.
+    // The heuristic of docs/rules/IDPDYN085.md: E = 40 + sum over grants of (c_access + 2 * (len(arn) + 3) + 8), warn when E > 6144.
     // arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/webshop-test-T01" = 62 characters, so a read grant costs
     // 260 + 130 + 8 = 398 and a write grant 190 + 130 + 8 = 328.
     // Read only: 15 tables = 40 + 15 * 398 = 6010 (fine), 16 tables = 6408 (warn).

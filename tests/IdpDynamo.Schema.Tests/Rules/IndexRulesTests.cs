@@ -5,7 +5,7 @@ using IdpDynamo.Schema.Tests.Infrastructure;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
-/// <summary>Local and global secondary indexes and projections: IDPDYN050–054, 056, 058–066, 070–078 (rules.md §4.4).</summary>
+/// <summary>Local and global secondary indexes and projections: IDPDYN050–054, 056, 058–066, 070–078.</summary>
 public class IndexRulesTests
 {
     /// <summary>
@@ -408,7 +408,7 @@ public class IndexRulesTests
     [Fact]
     public void An_empty_projected_attribute_name_is_reported_once_as_IDPDYN011_not_also_IDPDYN059()
     {
-        // rules.md: "Empty is also 011"; every problem is reported once (product.md), so the schema rule reports it.
+        // An empty name is also IDPDYN011; every problem is reported once, so the schema rule reports it.
         var d = Check.Validate(LsiIncluding(string.Empty));
         Check.Single(d, "IDPDYN011", 18, 13);
         Check.None(d, "IDPDYN059");

@@ -4,7 +4,7 @@ using IdpDynamo.Schema.Tests.Infrastructure;
 namespace IdpDynamo.Schema.Tests.Rules;
 
 /// <summary>
-/// Table keys and attribute definitions: IDPDYN020–029, 039 and 045 (rules.md 4.3). Line numbers of
+/// Table keys and attribute definitions: IDPDYN020–029, 039 and 045. Line numbers of
 /// <see cref="Values.Valid"/>: 5 '    hashKey: CustomerId' (value at column 14), 6 '    rangeKey: OrderDate' (value at
 /// column 15), 8 '      - name: CustomerId' (value at column 15), 9 its type (value at column 15), 10 OrderDate, 11 its type.
 /// </summary>

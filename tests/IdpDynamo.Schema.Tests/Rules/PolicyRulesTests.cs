@@ -3,7 +3,7 @@ using IdpDynamo.Schema.Tests.Infrastructure;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
-/// <summary>Crossplane policies and backups: IDPDYN100–105 (rules.md §4.6).</summary>
+/// <summary>Crossplane policies and backups: IDPDYN100–105.</summary>
 public class PolicyRulesTests
 {
     /// <summary>The table of <see cref="Values.Valid"/> (lines 3–14 there) after the two policy lines given.</summary>
@@ -81,7 +81,7 @@ public class PolicyRulesTests
     [Fact]
     public void Reports_IDPDYN102_when_deletionPolicy_is_missing_and_tables_is_empty()
     {
-        // Unlike IDPDYN100 ("while at least one table is defined"), rules.md puts no condition on IDPDYN102; an emptied
+        // Unlike IDPDYN100 (only while at least one table is defined), IDPDYN102 has no condition; an emptied
         // tables list is exactly when the deletion policy decides what happens to the tables removed from the file.
         var d = Check.Validate(
             """

@@ -9,7 +9,7 @@ namespace IdpDynamo.Schema.Tests.Rules;
 
 /// <summary>
 /// Structural rules taken from the chart schema and the chart-version / platform-key rules: IDPDYN007–016
-/// (rules.md 4.1 and 4.2). Line numbers of <see cref="Values.Valid"/>: 4 '  - name: Orders', 5 hashKey, 6 rangeKey,
+/// Line numbers of <see cref="Values.Valid"/>: 4 '  - name: Orders', 5 hashKey, 6 rangeKey,
 /// 8 '      - name: CustomerId', 9 its type, 12 billingMode (value at column 18), 13 serviceAccountReadRoles
 /// (first item at column 31), 14 serviceAccountWriteRoles.
 /// </summary>
@@ -768,7 +768,7 @@ public class StructuralRulesTests
     {
         var d = Check.Validate("idp_aws_account: true\n" + Values.Valid, chartVersion: "2.1.11");
 
-        // rules.md 5.3/6: 'idp_aws_account: true' is valid in 2.1.8–2.1.10 and fails 'must be string,number' in
+        // The bundled schemas: 'idp_aws_account: true' is valid in 2.1.8–2.1.10 and fails 'must be string,number' in
         // 2.1.11 (schema inventory: 009 / 015). 'true' is a boolean in every YAML version, not a YAML 1.1 surprise.
         Check.Single(d, "IDPDYN009", 1, 18);
         Check.None(d, "IDPDYN006");

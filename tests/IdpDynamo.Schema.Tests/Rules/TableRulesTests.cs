@@ -8,7 +8,7 @@ using IdpDynamo.Schema.Validation;
 namespace IdpDynamo.Schema.Tests.Rules;
 
 /// <summary>
-/// Table names, regions and capacity: IDPDYN030–038 and 040–044 (rules.md 4.3). Line numbers of
+/// Table names, regions and capacity: IDPDYN030–038 and 040–044. Line numbers of
 /// <see cref="Values.Valid"/>: 4 '  - name: Orders' (value at column 11), 12 '    billingMode: PAY_PER_REQUEST' (value
 /// at column 18); lines inserted after billingMode start at line 13 ('    region: ' puts the value at column 13,
 /// '    readCapacity: ' at column 19, '    writeCapacity: ' at column 20).

@@ -4,7 +4,7 @@ using IdpDynamo.Schema.Tests.Infrastructure;
 namespace IdpDynamo.Schema.Tests.Rules;
 
 /// <summary>
-/// YAML-level rules (rules.md 4.1, group d): IDPDYN001–006, 017 and 018. Most cases break <see cref="Values.Valid"/>
+/// YAML-level rules: IDPDYN001–006, 017 and 018. Most cases break <see cref="Values.Valid"/>
 /// in exactly one place; its line 4 is '  - name: Orders' (value at column 11), line 5 '    hashKey: CustomerId'
 /// (value at column 14), line 8 '      - name: CustomerId', line 9 '        type: 'S'' (value at column 15), line 12
 /// '    billingMode: PAY_PER_REQUEST' (value at column 18).
