@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using IdpDynamo.Schema.Validation;
 
@@ -13,6 +14,10 @@ namespace IdpDynamo.Schema.IO;
 /// </summary>
 internal static class ValuesFileLoader
 {
+    /// <summary>What validating one file from disk can report: the validator's ids and the file's own problems.</summary>
+    public static IEnumerable<string> ReportedIds
+        => ValuesValidator.ReportedIds.Concat(new[] { DiagnosticIds.FileNotFound, DiagnosticIds.PathIsDirectory, DiagnosticIds.FileUnreadable });
+
     /// <summary>The namespaces of the apps repository that holds <paramref name="fullPath"/> (directories of apps/).</summary>
     public static IReadOnlyCollection<string> NamespacesOfRepository(string fullPath)
     {

@@ -95,21 +95,15 @@ internal static class ValuesPipeline
     /// <summary>The class the generator emits when the project does not name one.</summary>
     public const string DefaultClassName = "DynamoTables";
 
-    /// <summary>Ids of the per-file validation: every schema rule, and the file-level problems of one file.</summary>
-    private static readonly string[] PerFileIds =
-    {
-        DiagnosticIds.FileNotFound, DiagnosticIds.PathIsDirectory, DiagnosticIds.FileUnreadable, DiagnosticIds.NotAValuesFile,
-        DiagnosticIds.FileTooLarge, DiagnosticIds.InternalError,
-    };
-
-    private static readonly string[] AcrossFilesIds = { DiagnosticIds.TableDefinedTwice, DiagnosticIds.NamespaceUnknown, DiagnosticIds.BaselineSkipped };
-
-    private static readonly string[] PerServiceIds = { DiagnosticIds.EnvironmentsDisagree, DiagnosticIds.TableMissingInEnvironment, DiagnosticIds.IdentifierCollision };
-
     /// <summary>The ids <paramref name="host"/> reports through this pipeline, in catalog order.</summary>
     public static IReadOnlyList<string> ReportedIds(PipelineHost host)
     {
-        var ids = new HashSet<string>(PerFileIds.Concat(AcrossFilesIds).Concat(PerServiceIds), StringComparer.Ordinal);
+        // Each step declares what it reports; this pipeline adds IDPDYN131 (change detection skipped) and IDPDYN129.
+        var ids = new HashSet<string>(ValuesFileLoader.ReportedIds.Concat(ValuesValidator.AcrossFilesReportedIds).Concat(EnvironmentComparer.ReportedIds), StringComparer.Ordinal)
+        {
+            DiagnosticIds.BaselineSkipped,
+            DiagnosticIds.IdentifierCollision,
+        };
         if (host.ChecksItemMetadata)
         {
             ids.Add(DiagnosticIds.ConflictingMetadata);
@@ -120,10 +114,7 @@ internal static class ValuesPipeline
             ids.Add(DiagnosticIds.PatternMatchesNothing);
         }
 
-        return DiagnosticIds.All
-            .Where(r => r.Category == DiagnosticIds.CategorySchema || ids.Contains(r.Id))
-            .Select(r => r.Id)
-            .ToList();
+        return DiagnosticIds.All.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToList();
     }
 
     /// <summary>Ids that mean a file could not be read at all (CLI: exit code 2).</summary>

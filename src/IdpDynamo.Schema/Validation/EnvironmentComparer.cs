@@ -12,6 +12,9 @@ namespace IdpDynamo.Schema.Validation;
 /// </summary>
 internal static class EnvironmentComparer
 {
+    /// <summary>What <see cref="Compare"/> can report.</summary>
+    public static IEnumerable<string> ReportedIds => new[] { DiagnosticIds.EnvironmentsDisagree, DiagnosticIds.TableMissingInEnvironment };
+
     public static IReadOnlyList<Diagnostic> Compare(IReadOnlyList<ValuesFileResult> files)
     {
         var result = new List<Diagnostic>();

@@ -45,6 +45,14 @@ internal static class ValuesValidator
     /// <summary>Files above this size are not parsed (IDPDYN130); Helm keeps a release in a 1 MiB Secret anyway.</summary>
     public const int MaxFileBytes = 16 * 1024 * 1024;
 
+    /// <summary>What <see cref="Validate"/> can report: every schema rule, a file that is not a values file, one too large, the internal error.</summary>
+    public static IEnumerable<string> ReportedIds
+        => DiagnosticIds.All.Where(r => r.Category == DiagnosticIds.CategorySchema).Select(r => r.Id)
+            .Concat(new[] { DiagnosticIds.NotAValuesFile, DiagnosticIds.FileTooLarge, DiagnosticIds.InternalError });
+
+    /// <summary>What <see cref="ValidateAcrossFiles"/> can report.</summary>
+    public static IEnumerable<string> AcrossFilesReportedIds => new[] { DiagnosticIds.TableDefinedTwice, DiagnosticIds.NamespaceUnknown, DiagnosticIds.InternalError };
+
     public static ValuesFileResult Validate(byte[] content, ValuesFileSettings settings, CancellationToken cancellationToken = default)
     {
         var bag = new DiagnosticBag(settings.DisplayPath);
