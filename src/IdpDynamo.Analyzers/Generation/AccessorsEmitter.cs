@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
+using IdpDynamo.Schema.Text;
 
 namespace IdpDynamo.Analyzers.Generation;
 
@@ -417,37 +418,7 @@ internal static class AccessorsEmitter
     private static string RolesDoc(EquatableArray<string> roles) => roles.Count == 0 ? "none" : string.Join(", ", roles.Select(Code));
 
     /// <summary>A C# string literal; every character outside printable ASCII is escaped, so no YAML text can end the literal.</summary>
-    public static string Literal(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2);
-        sb.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                default:
-                    if (c < 0x20 || c > 0x7E)
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
-        return sb.ToString();
-    }
+    public static string Literal(string value) => QuotedString.CSharp(value);
 
     /// <summary>
     /// Text for an XML doc comment: markup escaped; line breaks (which would end the comment), other control

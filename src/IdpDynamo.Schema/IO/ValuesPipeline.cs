@@ -37,41 +37,21 @@ internal enum ServiceGrouping
 /// What one host runs of the pipeline. The ids a host reports (<see cref="ReportedIds"/>, README's "Reported by") are
 /// derived from these settings and the pipeline's steps, not written down separately.
 /// </summary>
-internal sealed class PipelineHost
+/// <param name="Name">The host's name in documentation.</param>
+/// <param name="ChecksItemMetadata">A file listed twice with different namespace or chart version is IDPDYN128.</param>
+/// <param name="ExpandsPatterns">The host expands patterns; one that matches nothing is IDPDYN123.</param>
+/// <param name="Grouping">Which files are the environments of one service.</param>
+/// <param name="PathComparer">When two inputs name the same file.</param>
+internal sealed record PipelineHost(string Name, bool ChecksItemMetadata, bool ExpandsPatterns, ServiceGrouping Grouping, StringComparer PathComparer)
 {
     /// <summary>The MSBuild task: items with metadata, one project = one service, paths compared without case.</summary>
-    public static readonly PipelineHost MSBuildTask = new("MSBuild task", checksItemMetadata: true, expandsPatterns: false, ServiceGrouping.AllFiles, StringComparer.OrdinalIgnoreCase);
+    public static readonly PipelineHost MSBuildTask = new("MSBuild task", ChecksItemMetadata: true, ExpandsPatterns: false, ServiceGrouping.AllFiles, StringComparer.OrdinalIgnoreCase);
 
     /// <summary><c>idp-dynamo validate</c>: paths and patterns, grouped by service directory, paths compared exactly.</summary>
-    public static readonly PipelineHost Cli = new("CLI", checksItemMetadata: false, expandsPatterns: true, ServiceGrouping.ByServicePath, StringComparer.Ordinal);
-
-    private PipelineHost(string name, bool checksItemMetadata, bool expandsPatterns, ServiceGrouping grouping, StringComparer pathComparer)
-    {
-        Name = name;
-        ChecksItemMetadata = checksItemMetadata;
-        ExpandsPatterns = expandsPatterns;
-        Grouping = grouping;
-        PathComparer = pathComparer;
-    }
-
-    /// <summary>The host's name in documentation.</summary>
-    public string Name { get; }
-
-    /// <summary>A file listed twice with different namespace or chart version is IDPDYN128.</summary>
-    public bool ChecksItemMetadata { get; }
-
-    /// <summary>The host expands patterns; one that matches nothing is IDPDYN123.</summary>
-    public bool ExpandsPatterns { get; }
-
-    public ServiceGrouping Grouping { get; }
-
-    /// <summary>When two inputs name the same file.</summary>
-    public StringComparer PathComparer { get; }
+    public static readonly PipelineHost Cli = new("CLI", ChecksItemMetadata: false, ExpandsPatterns: true, ServiceGrouping.ByServicePath, StringComparer.Ordinal);
 
     /// <summary>Every id this host can report, in catalog order.</summary>
     public IReadOnlyList<string> ReportedIds => ValuesPipeline.ReportedIds(this);
-
-    public override string ToString() => Name;
 }
 
 /// <summary>The outcome of a run: every diagnostic in report order and the result of every distinct file.</summary>

@@ -22,19 +22,13 @@ internal enum ScalarStyle
 }
 
 /// <summary>A node of the YAML tree with its position. Aliases share the node they refer to (a DAG, never expanded).</summary>
-internal abstract class YNode
+internal abstract class YNode(SourceSpan span, string? tag)
 {
-    protected YNode(SourceSpan span, string? tag)
-    {
-        Span = span;
-        Tag = tag;
-    }
-
     /// <summary>Where the node is written (for an alias: where the anchored node is written).</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; } = span;
 
     /// <summary>Explicit tag as written in short form (<c>!!int</c>, <c>!Ref</c>), or null.</summary>
-    public string? Tag { get; }
+    public string? Tag { get; } = tag;
 
     /// <summary>Number of nodes this node stands for when aliases are expanded (saturates; guards alias bombs).</summary>
     public long Weight { get; set; } = 1;
@@ -43,30 +37,21 @@ internal abstract class YNode
     public abstract string JsonType { get; }
 }
 
-internal sealed class YScalar : YNode
+internal sealed class YScalar(SourceSpan span, string? tag, string text, ScalarStyle style, ScalarKind kind, string resolvedText, double number)
+    : YNode(span, tag)
 {
-    public YScalar(SourceSpan span, string? tag, string text, ScalarStyle style, ScalarKind kind, string resolvedText, double number)
-        : base(span, tag)
-    {
-        Text = text;
-        Style = style;
-        Kind = kind;
-        ResolvedText = resolvedText;
-        Number = number;
-    }
-
     /// <summary>The characters of the scalar as written (after unquoting and unescaping).</summary>
-    public string Text { get; }
+    public string Text { get; } = text;
 
-    public ScalarStyle Style { get; }
+    public ScalarStyle Style { get; } = style;
 
-    public ScalarKind Kind { get; }
+    public ScalarKind Kind { get; } = kind;
 
     /// <summary>The resolved value as JSON would print it: <c>false</c>, <c>10</c>, <c>0.5</c>, or the string itself.</summary>
-    public string ResolvedText { get; }
+    public string ResolvedText { get; } = resolvedText;
 
     /// <summary>Numeric value for <see cref="ScalarKind.Int"/> and <see cref="ScalarKind.Float"/>.</summary>
-    public double Number { get; }
+    public double Number { get; } = number;
 
     /// <summary>Plain and untagged: the scalar whose meaning YAML 1.1 guesses from its text.</summary>
     public bool IsImplicit => Style == ScalarStyle.Plain && Tag is null;
@@ -87,36 +72,25 @@ internal sealed class YScalar : YNode
     };
 }
 
-internal sealed class YSequence : YNode
+internal sealed class YSequence(SourceSpan span, string? tag) : YNode(span, tag)
 {
-    public YSequence(SourceSpan span, string? tag) : base(span, tag) { }
-
     public List<YNode> Items { get; } = new();
 
     public override string JsonType => "array";
 }
 
 /// <summary>A key/value pair of a mapping. <see cref="KeyText"/> is the key as Helm sees it (resolved to a string).</summary>
-internal sealed class YEntry
+internal sealed class YEntry(YNode key, string keyText, YNode value)
 {
-    public YEntry(YNode key, string keyText, YNode value)
-    {
-        Key = key;
-        KeyText = keyText;
-        Value = value;
-    }
+    public YNode Key { get; } = key;
 
-    public YNode Key { get; }
+    public string KeyText { get; } = keyText;
 
-    public string KeyText { get; }
-
-    public YNode Value { get; }
+    public YNode Value { get; } = value;
 }
 
-internal sealed class YMapping : YNode
+internal sealed class YMapping(SourceSpan span, string? tag) : YNode(span, tag)
 {
-    public YMapping(SourceSpan span, string? tag) : base(span, tag) { }
-
     /// <summary>The effective entries as Helm sees them: duplicate keys keep the last value, merge keys are applied.</summary>
     public List<YEntry> Entries { get; } = new();
 

@@ -17,17 +17,11 @@ internal sealed class YamlTreeBuilder : IYamlEventSink
     {
     }
 
-    private sealed class Frame
+    private sealed class Frame(YNode node, string? anchor)
     {
-        public Frame(YNode node, string? anchor)
-        {
-            Node = node;
-            Anchor = anchor;
-        }
+        public YNode Node { get; } = node;
 
-        public YNode Node { get; }
-
-        public string? Anchor { get; }
+        public string? Anchor { get; } = anchor;
 
         public YNode? PendingKey { get; set; }
 

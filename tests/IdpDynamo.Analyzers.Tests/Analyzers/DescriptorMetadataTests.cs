@@ -71,7 +71,7 @@ public class DescriptorMetadataTests
         var rows = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var name in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
         {
-            foreach (var line in File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "IdpDynamo.Analyzers", name)))
+            foreach (var line in File.ReadAllLines(Path.Combine(IdpDynamo.Tests.RepositoryRoot.Path, "src", "IdpDynamo.Analyzers", name)))
             {
                 var match = Regex.Match(line, @"^\s*(IDPDYN\d{3})\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|");
                 if (match.Success)
@@ -84,16 +84,4 @@ public class DescriptorMetadataTests
         return rows;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IdpDynamo.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IdpDynamo.Build.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -429,7 +429,7 @@ public class RealisticServiceTests(ITestOutputHelper output)
     [Fact]
     public async Task The_sample_service_is_clean()
     {
-        string samples = System.IO.Path.Combine(RepositoryRoot(), "samples");
+        string samples = System.IO.Path.Combine(IdpDynamo.Tests.RepositoryRoot.Path, "samples");
         const string implicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
         var sources = new[] { implicitUsings }
             .Concat(System.IO.Directory.GetFiles(System.IO.Path.Combine(samples, "Webshop.Orders"), "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(System.IO.File.ReadAllText))
@@ -440,19 +440,6 @@ public class RealisticServiceTests(ITestOutputHelper output)
             .ToArray();
         var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, values, Options with { Executable = true });
         Assert.Empty(Describe(run));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "IdpDynamo.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IdpDynamo.Build.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static Task<AnalyzerRun> RunAsync(string yaml)

@@ -54,15 +54,7 @@ internal static partial class Snapshot
 
         string relative = callerFile.Replace('\\', '/');
         relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative[3..] : relative.TrimStart('/');
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IdpDynamo.Build.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException($"Cannot find the test file {callerFile} (no IdpDynamo.Build.sln above {AppContext.BaseDirectory})");
+        return Path.Combine(IdpDynamo.Tests.RepositoryRoot.Path, relative);
     }
 
     /// <summary>LF line endings, and the package version in [GeneratedCode] replaced by FIXED.</summary>

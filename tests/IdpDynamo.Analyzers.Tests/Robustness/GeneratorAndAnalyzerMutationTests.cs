@@ -169,23 +169,10 @@ public class GeneratorAndAnalyzerMutationTests
 
     public GeneratorAndAnalyzerMutationTests(ITestOutputHelper output) => _output = output;
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IdpDynamo.Build.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IdpDynamo.Build.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The samples' values files and the generator tests' valid files.</summary>
     private static IReadOnlyList<(string Name, string Text)> Corpus()
     {
-        string root = RepositoryRoot();
+        string root = IdpDynamo.Tests.RepositoryRoot.Path;
         var corpus = Directory.GetDirectories(Path.Combine(root, "samples", "apps"))
             .Select(dir => Path.Combine(dir, "orders", "dynamodb", "values.yaml"))
             .Where(File.Exists)

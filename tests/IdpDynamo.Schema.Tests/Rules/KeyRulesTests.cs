@@ -1,5 +1,6 @@
 using System;
 using IdpDynamo.Schema.Tests.Infrastructure;
+using static IdpDynamo.Schema.Tests.Infrastructure.YamlEdit;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
@@ -10,13 +11,6 @@ namespace IdpDynamo.Schema.Tests.Rules;
 /// </summary>
 public class KeyRulesTests
 {
-    private static string Replace(string yaml, string oldText, string newText)
-    {
-        int at = yaml.IndexOf(oldText, StringComparison.Ordinal);
-        Assert.True(at >= 0 && yaml.IndexOf(oldText, at + 1, StringComparison.Ordinal) < 0, $"'{oldText}' must occur exactly once in the YAML");
-        return yaml.Substring(0, at) + newText + yaml.Substring(at + oldText.Length);
-    }
-
     /// <summary>
     /// Orders (hash CustomerId, range ExpiresAt or OrderDate) with a ttl block; <paramref name="attributes"/> is the
     /// attribute list indented by 6 spaces starting at line 8, the ttl block follows.

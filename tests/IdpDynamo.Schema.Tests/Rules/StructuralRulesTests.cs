@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using IdpDynamo.Schema.Tests.Infrastructure;
 using IdpDynamo.Schema.Validation;
+using static IdpDynamo.Schema.Tests.Infrastructure.YamlEdit;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
@@ -16,13 +17,6 @@ namespace IdpDynamo.Schema.Tests.Rules;
 public class StructuralRulesTests
 {
     private const string ApplicationYamlPath = "apps/webshop-test/orders/dynamodb/application.yaml";
-
-    private static string Replace(string yaml, string oldText, string newText)
-    {
-        int at = yaml.IndexOf(oldText, StringComparison.Ordinal);
-        Assert.True(at >= 0 && yaml.IndexOf(oldText, at + 1, StringComparison.Ordinal) < 0, $"'{oldText}' must occur exactly once in the YAML");
-        return yaml.Substring(0, at) + newText + yaml.Substring(at + oldText.Length);
-    }
 
     /// <summary>A table with a local secondary index; <paramref name="lsi"/> is the LSI item, indented by 6 spaces, starting at line 15.</summary>
     private static string WithLsi(string lsi)

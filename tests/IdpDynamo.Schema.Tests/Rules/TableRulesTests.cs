@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using IdpDynamo.Schema.Tests.Infrastructure;
 using IdpDynamo.Schema.Validation;
+using static IdpDynamo.Schema.Tests.Infrastructure.YamlEdit;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
@@ -15,13 +16,6 @@ namespace IdpDynamo.Schema.Tests.Rules;
 /// </summary>
 public class TableRulesTests
 {
-    private static string Replace(string yaml, string oldText, string newText)
-    {
-        int at = yaml.IndexOf(oldText, StringComparison.Ordinal);
-        Assert.True(at >= 0 && yaml.IndexOf(oldText, at + 1, StringComparison.Ordinal) < 0, $"'{oldText}' must occur exactly once in the YAML");
-        return yaml.Substring(0, at) + newText + yaml.Substring(at + oldText.Length);
-    }
-
     /// <summary><see cref="Values.Valid"/> with <paramref name="lines"/> (each indented by 4 spaces) inserted after billingMode.</summary>
     private static string AfterBillingMode(string billingMode, params string[] lines)
     {

@@ -1,5 +1,6 @@
 using System;
 using IdpDynamo.Schema.Tests.Infrastructure;
+using static IdpDynamo.Schema.Tests.Infrastructure.YamlEdit;
 
 namespace IdpDynamo.Schema.Tests.Rules;
 
@@ -17,13 +18,6 @@ public class YamlRulesTests
     private const string CyrillicCapitalO = "\u041E";
 
     /// <summary>Replaces the single occurrence of <paramref name="oldText"/> (fails the test if it is not unique).</summary>
-    private static string Replace(string yaml, string oldText, string newText)
-    {
-        int at = yaml.IndexOf(oldText, StringComparison.Ordinal);
-        Assert.True(at >= 0 && yaml.IndexOf(oldText, at + 1, StringComparison.Ordinal) < 0, $"'{oldText}' must occur exactly once in the YAML");
-        return yaml.Substring(0, at) + newText + yaml.Substring(at + oldText.Length);
-    }
-
     // ---------------------------------------------------------------- IDPDYN001
 
     [Theory]

@@ -156,64 +156,68 @@ internal static class ChangeRules
     private static string Describe(IndexSpec i)
         => $"{i.HashKey?.Value}|{i.RangeKey?.Value}|{i.ProjectionType?.Value}|{string.Join(",", i.NonKeyAttributes.Select(a => a.Value).OrderBy(a => a, StringComparer.Ordinal))}";
 
-    private static void Local(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
+    /// <summary>
+    /// Indexes of one kind compared by name: <paramref name="present"/> for each named index of the current file (with
+    /// its baseline version, or null when it is new), then <paramref name="removed"/> for each name only the baseline has.
+    /// </summary>
+    private static void CompareIndexes(IEnumerable<IndexSpec> old, IEnumerable<IndexSpec> now, Action<IndexSpec, IndexSpec?> present, Action<string> removed)
     {
-        var before = ByName(old.LocalIndexes);
-        var after = ByName(now.LocalIndexes);
-        foreach (var lsi in now.LocalIndexes.Where(i => i.Name is not null))
+        var before = ByName(old);
+        var after = ByName(now);
+        foreach (var index in now.Where(i => i.Name is not null))
         {
-            string? change = !before.TryGetValue(lsi.Name!.Value, out var was) ? $"'{lsi.Name.Value}' added"
-                : Describe(was) != Describe(lsi) ? $"'{lsi.Name.Value}' changed" : null;
-            if (change is not null)
-            {
-                ctx.Report(DiagnosticIds.LsisChanged, lsi.Span,
-                    $"Local secondary indexes of '{name}' cannot be changed after the table exists ({change} since {baselineRef}); create a new table to change LSIs");
-            }
+            present(index, before.TryGetValue(index.Name!.Value, out var was) ? was : null);
         }
 
-        foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
+        foreach (var name in before.Keys.Where(k => !after.ContainsKey(k)))
         {
-            ctx.Report(DiagnosticIds.LsisChanged, now.LocalIndexesKey ?? now.Name!.Span,
-                $"Local secondary indexes of '{name}' cannot be changed after the table exists ('{removed}' removed since {baselineRef}); create a new table to change LSIs");
+            removed(name);
         }
     }
+
+    private static void Local(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
+        => CompareIndexes(old.LocalIndexes, now.LocalIndexes,
+            (lsi, was) =>
+            {
+                string? change = was is null ? $"'{lsi.Name!.Value}' added" : Describe(was) != Describe(lsi) ? $"'{lsi.Name!.Value}' changed" : null;
+                if (change is not null)
+                {
+                    ctx.Report(DiagnosticIds.LsisChanged, lsi.Span,
+                        $"Local secondary indexes of '{name}' cannot be changed after the table exists ({change} since {baselineRef}); create a new table to change LSIs");
+                }
+            },
+            removed => ctx.Report(DiagnosticIds.LsisChanged, now.LocalIndexesKey ?? now.Name!.Span,
+                $"Local secondary indexes of '{name}' cannot be changed after the table exists ('{removed}' removed since {baselineRef}); create a new table to change LSIs"));
 
     private static void Global(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
-    {
-        var before = ByName(old.GlobalIndexes);
-        var after = ByName(now.GlobalIndexes);
-        foreach (var gsi in now.GlobalIndexes.Where(i => i.Name is not null))
-        {
-            string? what = !before.TryGetValue(gsi.Name!.Value, out var was) ? "created" : Describe(was) != Describe(gsi) ? "rebuilt" : null;
-            if (was is not null)
+        => CompareIndexes(old.GlobalIndexes, now.GlobalIndexes,
+            (gsi, was) =>
             {
-                // 047 (warning): a GSI key attribute changed type; the index is rebuilt. A key of the table itself
-                // changing type is the error above (the change cannot be applied at all), not reported again here.
-                var tableKeys = new HashSet<string>(TableKeys(now), StringComparer.Ordinal);
-                foreach (var key in new[] { gsi.HashKey, gsi.RangeKey })
+                string? what = was is null ? "created" : Describe(was) != Describe(gsi) ? "rebuilt" : null;
+                if (was is not null)
                 {
-                    if (key is { Value.Length: > 0 } && !tableKeys.Contains(key.Value) && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
+                    // 047 (warning): a GSI key attribute changed type; the index is rebuilt. A key of the table itself
+                    // changing type is the error above (the change cannot be applied at all), not reported again here.
+                    var tableKeys = new HashSet<string>(TableKeys(now), StringComparer.Ordinal);
+                    foreach (var key in new[] { gsi.HashKey, gsi.RangeKey })
                     {
-                        ctx.Report(DiagnosticIds.KeyTypeChanged, Severity.Warning, t1.Span,
-                            $"Changing the type of key attribute '{key.Value}' from '{t0}' to '{t1.Value}' rebuilds index '{gsi.Name.Value}' (it is unavailable while it backfills; baseline {baselineRef})");
-                        what ??= "rebuilt";
+                        if (key is { Value.Length: > 0 } && !tableKeys.Contains(key.Value) && old.TypeOf(key.Value) is { } t0 && TypeField(now, key.Value) is { } t1 && t1.Value != t0)
+                        {
+                            ctx.Report(DiagnosticIds.KeyTypeChanged, Severity.Warning, t1.Span,
+                                $"Changing the type of key attribute '{key.Value}' from '{t0}' to '{t1.Value}' rebuilds index '{gsi.Name!.Value}' (it is unavailable while it backfills; baseline {baselineRef})");
+                            what ??= "rebuilt";
+                        }
                     }
                 }
-            }
 
-            if (what is not null)
-            {
-                ctx.Report(DiagnosticIds.GsiRebuilt, gsi.Span,
-                    $"Global secondary index '{gsi.Name.Value}' will be {what} on the existing table '{name}'; it is unavailable until the backfill finishes (baseline {baselineRef})");
-            }
-        }
-
-        foreach (var removed in before.Keys.Where(k => !after.ContainsKey(k)))
-        {
-            ctx.Report(DiagnosticIds.GsiRebuilt, now.GlobalIndexesKey ?? now.Name!.Span,
-                $"Global secondary index '{removed}' will be deleted on the existing table '{name}' (baseline {baselineRef})");
-        }
-    }
+                if (what is not null)
+                {
+                    ctx.Report(DiagnosticIds.GsiRebuilt, gsi.Span,
+                        $"Global secondary index '{gsi.Name!.Value}' will be {what} on the existing table '{name}'; it is unavailable until the backfill finishes (baseline {baselineRef})");
+                }
+            },
+            removed => ctx.Report(DiagnosticIds.GsiRebuilt, now.GlobalIndexesKey ?? now.Name!.Span,
+                $"Global secondary index '{removed}' will be deleted on the existing table '{name}' (baseline {baselineRef})"));
 
     private static void Ttl(RuleContext ctx, TableSpec old, TableSpec now, string name, string baselineRef)
     {
