@@ -6,9 +6,11 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>IDPDYN033 across files: two values files of one namespace that render the same table name.</summary>
-public sealed class CrossFileTests : IDisposable
+public abstract class CrossFileTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected CrossFileTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 
