@@ -231,4 +231,22 @@ public sealed class ToolPackageTests : IDisposable
         AssertValidatesTheBadFile(new ProcessHost(TestProcesses.DotnetHost(), "tool", new[] { "exec", "IdpDynamo.Cli", "--source", feed, "--version", Version, "--" }, env));
         Assert.True(Directory.Exists(Path.Combine(_scratch, "exec", "nuget-packages", "idpdynamo.cli.any")), "dotnet tool exec did not take the any package");
     }
+
+    [Fact]
+    public void Packing_the_native_package_without_clang_stops_at_once_saying_what_to_install()
+    {
+        Skip.If(!OperatingSystem.IsLinux(), "the native package is packed on Linux");
+        string project = Path.Combine(ManagedBuild.RepositoryRoot(), "src", "IdpDynamo.Cli");
+
+        var pack = PackedTool.Dotnet(_repo.Root, "pack", project, "-c", "Release", "-r", "linux-x64", "-o", Path.Combine(_scratch, "feed"),
+            "--artifacts-path", Path.Combine(_scratch, "artifacts"), "-p:CppCompilerAndLinker=idpdyn-no-such-clang");
+
+        Assert.NotEqual(0, pack.ExitCode);
+        Assert.Contains(
+            "error : The Native AOT build of idp-dynamo (linux-x64) needs clang as its linker, and this machine has none that links a C program (idpdyn-no-such-clang failed). On Debian or Ubuntu: apt-get install -y clang zlib1g-dev",
+            pack.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Generating native code", pack.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_scratch, "feed")) && Directory.GetFiles(Path.Combine(_scratch, "feed")).Length > 0);
+    }
 }

@@ -144,7 +144,8 @@ internal sealed class PackedTool
         return Dotnet(workingDirectory, IsolatedEnvironment(scratch), args);
     }
 
-    private static DotnetRun Dotnet(string workingDirectory, params string[] args) => Dotnet(workingDirectory, null, args);
+    /// <summary><c>dotnet args</c> in <paramref name="workingDirectory"/>, in the environment of the tests.</summary>
+    public static DotnetRun Dotnet(string workingDirectory, params string[] args) => Dotnet(workingDirectory, null, args);
 
     /// <summary>
     /// The dotnet host as a child process, without the MSBuild variables <c>dotnet test</c> leaves in the environment
