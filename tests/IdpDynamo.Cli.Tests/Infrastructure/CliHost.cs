@@ -49,9 +49,9 @@ public enum CliHostKind
 }
 
 /// <summary>
-/// One process: <paramref name="fileName"/> [<paramref name="firstArguments"/>] args, stdin closed, stdout and stderr
-/// read as UTF-8, killed after <see cref="CliHost.Timeout"/> (a hang fails the test instead of stalling the run);
-/// <paramref name="environment"/> is added to the test's own environment.
+/// One process: <paramref name="fileName"/> [<paramref name="firstArgument"/>] [<paramref name="firstArguments"/>]
+/// args, stdin closed, stdout and stderr read as UTF-8, killed after <see cref="CliHost.Timeout"/> (a hang fails the
+/// test instead of stalling the run); <paramref name="environment"/> is added to the test's own environment.
 /// </summary>
 internal sealed class ProcessHost(string fileName, string? firstArgument, IReadOnlyList<string>? firstArguments = null, IReadOnlyDictionary<string, string>? environment = null) : CliHost
 {
