@@ -27,6 +27,12 @@ internal static class TextOutput
             output.WriteLine($"{d.File}({d.Span.Line},{d.Span.Column}): {severity} {d.Id}: {d.Message}");
         }
 
+        WriteSummary(output, diagnostics, fileCount, skippedCount);
+    }
+
+    /// <summary>The one-line summary that ends the text and github formats.</summary>
+    public static void WriteSummary(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int fileCount, int skippedCount)
+    {
         int errors = diagnostics.Count(d => d.Severity == Severity.Error);
         int warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
         int infos = diagnostics.Count(d => d.Severity == Severity.Info);

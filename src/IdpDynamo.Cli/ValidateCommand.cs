@@ -42,6 +42,9 @@ internal sealed class ValidateCommand
             case OutputFormat.Sarif:
                 SarifOutput.Write(_stdout, diagnostics);
                 break;
+            case OutputFormat.GitHub:
+                GitHubOutput.Write(_stdout, diagnostics, _currentDirectory, results.Count(r => !r.Skipped), results.Count(r => r.Skipped));
+                break;
             default:
                 TextOutput.Write(_stdout, diagnostics, results.Count(r => !r.Skipped), results.Count(r => r.Skipped), _color);
                 break;

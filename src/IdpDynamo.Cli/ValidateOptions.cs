@@ -7,6 +7,7 @@ internal enum OutputFormat
     Text,
     Json,
     Sarif,
+    GitHub,
 }
 
 /// <summary>Options of <c>idp-dynamo validate</c>.</summary>
@@ -108,8 +109,11 @@ internal sealed class ValidateOptions
                             case "sarif":
                                 options.Format = OutputFormat.Sarif;
                                 break;
+                            case "github":
+                                options.Format = OutputFormat.GitHub;
+                                break;
                             default:
-                                error = $"unknown format '{value}'; use text, json or sarif";
+                                error = $"unknown format '{value}'; use text, json, sarif or github";
                                 return false;
                         }
                     }

@@ -16,11 +16,13 @@ namespace IdpDynamo.Cli.Tests;
 /// and committed): change-detection diagnostics, exit codes, and IDPDYN131 exactly once per run when the baseline
 /// cannot be read.
 /// </summary>
-public sealed class BaselineTests : IDisposable
+public abstract class BaselineTests : IDisposable
 {
     private const string Pattern = "apps/**/dynamodb/values.yaml";
 
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected BaselineTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose()
     {

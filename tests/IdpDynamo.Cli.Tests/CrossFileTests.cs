@@ -9,9 +9,11 @@ namespace IdpDynamo.Cli.Tests;
 /// Checks across files: IDPDYN033 for two values files of one namespace that render the same table name, and per
 /// service (its directory under apps/&lt;namespace&gt;/) the environment comparison IDPDYN126/127.
 /// </summary>
-public sealed class CrossFileTests : IDisposable
+public abstract class CrossFileTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected CrossFileTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

@@ -5,9 +5,11 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>Exit codes: 0 no errors, 1 at least one error, 2 usage or I/O problem (message on stderr).</summary>
-public sealed class ExitCodeTests : IDisposable
+public abstract class ExitCodeTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected ExitCodeTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

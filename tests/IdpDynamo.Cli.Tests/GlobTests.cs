@@ -7,9 +7,11 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>Quoted globs such as <c>'apps/**/values.yaml'</c> expand to files, sorted, printed relative as written.</summary>
-public sealed class GlobTests : IDisposable
+public abstract class GlobTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected GlobTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

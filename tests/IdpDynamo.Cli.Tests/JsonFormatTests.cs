@@ -9,11 +9,13 @@ namespace IdpDynamo.Cli.Tests;
 /// <c>--format json</c>: a JSON array on stdout, one object per diagnostic,
 /// <c>{"id","severity","file","line","column","message"}</c> with 1-based line and column. Nothing else on stdout.
 /// </summary>
-public sealed class JsonFormatTests : IDisposable
+public abstract class JsonFormatTests : IDisposable
 {
     private static readonly string[] Fields = { "id", "severity", "file", "line", "column", "message" };
 
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected JsonFormatTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

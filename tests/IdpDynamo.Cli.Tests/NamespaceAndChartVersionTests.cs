@@ -5,9 +5,11 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>Namespace from the path unless --namespace; chart version from application.yaml, else --chart-version.</summary>
-public sealed class NamespaceAndChartVersionTests : IDisposable
+public abstract class NamespaceAndChartVersionTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected NamespaceAndChartVersionTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

@@ -1,91 +1,23 @@
 using System;
-using System.Diagnostics;
-using System.IO;
-using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using IdpDynamo.Cli.Tests.Infrastructure;
-using IdpDynamo.Tests;
 
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>
-/// End to end: the real built <c>idp-dynamo.dll</c> in its own process (<c>dotnet idp-dynamo.dll …</c>), proving exit
-/// codes and the stdout/stderr split through Main, the real console streams and redirection.
+/// End to end: the real executable in its own process (the managed <c>dotnet idp-dynamo.dll</c> and the native
+/// <c>idp-dynamo</c>), proving exit codes and the stdout/stderr split through Main, the real console streams and
+/// redirection.
 /// </summary>
-public sealed class ProcessTests : IDisposable
+public abstract class ProcessTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly AppsRepository _repo;
 
-    private readonly AppsRepository _repo = new();
+    protected ProcessTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 
-    /// <summary>
-    /// The CLI assembly: copied next to this test assembly by the project reference, else the CLI project's own output
-    /// (same configuration as the tests).
-    /// </summary>
-    private static string FindCliDll()
-    {
-        string here = AppContext.BaseDirectory;
-        string local = Path.Combine(here, "idp-dynamo.dll");
-        if (File.Exists(local) && File.Exists(Path.Combine(here, "idp-dynamo.runtimeconfig.json")))
-        {
-            return local;
-        }
-
-        string configuration = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
-        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-        {
-            string project = Path.Combine(dir.FullName, "src", "IdpDynamo.Cli");
-            if (Directory.Exists(project))
-            {
-                foreach (var config in new[] { configuration, "Debug", "Release" })
-                {
-                    string candidate = Path.Combine(project, "bin", config, "net8.0", "idp-dynamo.dll");
-                    if (File.Exists(candidate))
-                    {
-                        return candidate;
-                    }
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"idp-dynamo.dll was found neither next to the tests ({here}) nor under src/IdpDynamo.Cli/bin");
-    }
-
-    private CliResult RunProcess(params string[] args)
-    {
-        var psi = new ProcessStartInfo(TestProcesses.DotnetHost())
-        {
-            WorkingDirectory = _repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-        };
-        psi.ArgumentList.Add(FindCliDll());
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment.Remove("NO_COLOR");
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"idp-dynamo {string.Join(' ', args)} did not finish within {Timeout}");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
+    private CliResult RunProcess(params string[] args) => _repo.Run(args);
 
     [Fact]
     public void The_executable_keeps_the_exit_code_and_stream_contract()

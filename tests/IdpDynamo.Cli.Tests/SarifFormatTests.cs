@@ -7,9 +7,11 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary><c>--format sarif</c>: SARIF 2.1.0 that code-scanning UIs show inline.</summary>
-public sealed class SarifFormatTests : IDisposable
+public abstract class SarifFormatTests : IDisposable
 {
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected SarifFormatTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 

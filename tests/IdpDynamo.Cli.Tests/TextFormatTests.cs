@@ -7,7 +7,7 @@ using IdpDynamo.Cli.Tests.Infrastructure;
 namespace IdpDynamo.Cli.Tests;
 
 /// <summary>Text format (default): <c>path(line,col): error IDPDYN0nn: message</c> lines, then a one-line summary.</summary>
-public sealed class TextFormatTests : IDisposable
+public abstract class TextFormatTests : IDisposable
 {
     private static readonly Regex DiagnosticLine = new(
         @"^(?<file>[^()]+)\((?<line>[1-9][0-9]*),(?<column>[1-9][0-9]*)\): (?<severity>error|warning|info) (?<id>IDPDYN[0-9]{3}): (?<message>\S.*)$",
@@ -17,7 +17,9 @@ public sealed class TextFormatTests : IDisposable
         @"^idp-dynamo: (?<files>[0-9]+) files? validated: (?<errors>[0-9]+) errors?, (?<warnings>[0-9]+) warnings?, (?<infos>[0-9]+) infos?$",
         RegexOptions.CultureInvariant);
 
-    private readonly AppsRepository _repo = new();
+    private readonly AppsRepository _repo;
+
+    protected TextFormatTests(CliHostKind host) => _repo = new(host);
 
     public void Dispose() => _repo.Dispose();
 
@@ -91,7 +93,7 @@ public sealed class TextFormatTests : IDisposable
         _repo.AddValues("webshop-test", "orders", Yaml.WithError());
         string sub = Path.Combine(_repo.Root, "apps", "webshop-test");
 
-        var r = CliRunner.Run(sub, colorCapable: false, "validate", "orders/dynamodb/values.yaml");
+        var r = _repo.RunIn(sub, "validate", "orders/dynamodb/values.yaml");
 
         Assert.True(r.ExitCode == 1, r.Describe());
         Assert.StartsWith("orders/dynamodb/values.yaml(12,18): error IDPDYN010: ", r.StdoutLines[0], StringComparison.Ordinal);

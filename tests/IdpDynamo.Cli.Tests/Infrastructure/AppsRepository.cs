@@ -12,8 +12,12 @@ internal sealed class AppsRepository : IDisposable
 {
     public const string ApplicationYaml = "helm:\n  chart: helm/idp-dynamodb\n  chartVersion: \"2.1.11\"\n";
 
-    public AppsRepository()
+    private readonly CliHostKind _host;
+
+    /// <param name="host">How <see cref="Run"/> starts the CLI: in this process (default), or as a managed or native process.</param>
+    public AppsRepository(CliHostKind host = CliHostKind.InProcess)
     {
+        _host = host;
         Root = Path.Combine(Path.GetTempPath(), "idpdyn-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
     }
@@ -44,8 +48,11 @@ internal sealed class AppsRepository : IDisposable
 
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>Runs <c>Program.Run</c> with the repository root as the current directory.</summary>
-    public CliResult Run(params string[] args) => CliRunner.Run(Root, colorCapable: false, args);
+    /// <summary>Runs the CLI with the repository root as the current directory.</summary>
+    public CliResult Run(params string[] args) => CliHost.For(_host).Run(Root, colorCapable: false, args);
+
+    /// <summary>Runs the CLI with <paramref name="currentDirectory"/> as the current directory.</summary>
+    public CliResult RunIn(string currentDirectory, params string[] args) => CliHost.For(_host).Run(currentDirectory, colorCapable: false, args);
 
     public CliResult RunColor(params string[] args) => CliRunner.Run(Root, colorCapable: true, args);
 
