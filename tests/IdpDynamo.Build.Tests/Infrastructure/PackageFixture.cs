@@ -11,11 +11,11 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 public sealed class PackageFixture : IDisposable
 {
     /// <summary>
-    /// The global packages folder of the sample builds. Isolated from ~/.nuget/packages so a re-packed 0.1.0 is never
-    /// served stale; kept between runs (anything else the samples restore is downloaded once), except IdpDynamo.Build
-    /// itself, which is deleted before the first restore of every run.
+    /// The global packages folder of the sample builds: one per test run, deleted with it. A folder shared between runs
+    /// (two checkouts, two CI jobs on one machine) let one run's freshly packed IdpDynamo.Build 0.1.0 replace another's
+    /// in the middle of its builds; the rest of what the samples restore (the AWS SDK) is downloaded again per run.
     /// </summary>
-    public static readonly string PackagesFolder = Path.Combine(Path.GetTempPath(), "IdpDynamo.Build.Tests", "nuget-packages");
+    public static readonly string PackagesFolder = Path.Combine(Path.GetTempPath(), "IdpDynamo.Build.Tests", "nuget-packages-" + Guid.NewGuid().ToString("N"));
 
     public PackageFixture()
     {
@@ -37,12 +37,6 @@ public sealed class PackageFixture : IDisposable
             }
 
             Nupkg = packages[0];
-
-            string stale = Path.Combine(PackagesFolder, "idpdynamo.build");
-            if (Directory.Exists(stale))
-            {
-                Directory.Delete(stale, recursive: true);
-            }
 
             Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder);
         }
@@ -73,6 +67,10 @@ public sealed class PackageFixture : IDisposable
         try
         {
             Directory.Delete(Root, recursive: true);
+            if (Directory.Exists(PackagesFolder))
+            {
+                Directory.Delete(PackagesFolder, recursive: true);
+            }
         }
         catch (IOException)
         {
