@@ -14,8 +14,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class EntityKeyMappingAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<EntityKeyMappingAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier<EntityKeyMappingAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public Task Matching_entities_are_silent() => Verify("""
@@ -283,7 +283,7 @@ public class EntityKeyMappingAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_shapes() => AnalyzerVerifier.VerifyAsync<EntityKeyMappingAnalyzer>("""
+    public Task V3_shapes() => AnalyzerVerifier<EntityKeyMappingAnalyzer>.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.DataModel;
 
         [DynamoDBTable("Notifications", true)]

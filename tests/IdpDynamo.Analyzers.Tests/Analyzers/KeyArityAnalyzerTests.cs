@@ -25,8 +25,8 @@ public class KeyArityAnalyzerTests
         public class SpecialOrder : Order { }
         """;
 
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>(Usings + "\n" + body + Entities, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier<KeyArityAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body + Entities, Yaml, options);
 
     [Fact]
     public async Task Hash_only_on_a_table_with_a_sort_key()
@@ -99,7 +99,7 @@ public class KeyArityAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config() => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>("""
+    public Task V3_operation_config() => AnalyzerVerifier<KeyArityAnalyzer>.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.DynamoDBv2.DataModel;
 

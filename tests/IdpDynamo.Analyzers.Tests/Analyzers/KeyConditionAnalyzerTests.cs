@@ -13,8 +13,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class KeyConditionAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<KeyConditionAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier<KeyConditionAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     private static string Query(string members) => $$"""
         class Repo

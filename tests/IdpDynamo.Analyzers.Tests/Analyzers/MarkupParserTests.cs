@@ -61,6 +61,6 @@ public class MarkupParserTests
     {
         const string markup = "class C { string s = {|IDPDYN201:\"Ordrs\"|}; }\nclass D { [|int|] x; }";
         var parsed = MarkupParser.Parse(markup, "IDPDYN205");
-        Assert.Equal(markup.Replace("[|int|]", "{|IDPDYN205:int|}", StringComparison.Ordinal), AnalyzerVerifier.Annotate(parsed, parsed.Expected));
+        Assert.Equal(markup.Replace("[|int|]", "{|IDPDYN205:int|}", StringComparison.Ordinal), AnalyzerRunner.Annotate(parsed, parsed.Expected));
     }
 }

@@ -325,10 +325,9 @@ public class RealisticServiceTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_use_is_declared_so_only_the_accessor_suggestions_remain()
     {
-        var run = await AnalyzerVerifier.VerifyAllAsync(Sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        var run = await AllAnalyzersVerifier.VerifyAnalyzerAsync(Sources, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
         Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
         Assert.Equal(4, run.Diagnostics.Length);
-        PrintTimings(run);
     }
 
     [Fact]
@@ -413,7 +412,7 @@ public class RealisticServiceTests(ITestOutputHelper output)
         {
             // Pass 1 includes JIT compilation of the analyzers; pass 2 is the steady state of a long-lived compiler server.
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+            var run = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), sources, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
             watch.Stop();
             Assert.Equal(40 * 4, run.Diagnostics.Length);
             var compileWatch = System.Diagnostics.Stopwatch.StartNew();
@@ -438,7 +437,7 @@ public class RealisticServiceTests(ITestOutputHelper output)
         var values = new[] { "webshop-prod", "webshop-test" }
             .Select(ns => ($"/repo/apps/{ns}/orders/dynamodb/values.yaml", System.IO.File.ReadAllText(System.IO.Path.Combine(samples, "apps", ns, "orders", "dynamodb", "values.yaml"))))
             .ToArray();
-        var run = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, values, Options with { Executable = true });
+        var run = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), sources, values, Options with { Executable = true });
         Assert.Empty(Describe(run));
     }
 
@@ -458,7 +457,7 @@ public class RealisticServiceTests(ITestOutputHelper output)
     private static Task<AnalyzerRun> RunAsync(string yaml)
     {
         var sources = Sources.Select((s, i) => MarkupParser.Parse(s, null, $"Test{i}.cs")).ToList();
-        return AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), sources, new[] { (AnalyzerVerifier.ValuesPath, yaml) }, Options);
+        return AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), sources, new[] { (DynamoProject.ValuesPath, yaml) }, Options);
     }
 
     /// <summary>Each diagnostic as <c>File(line,col): ID text-of-the-span</c>, sorted.</summary>

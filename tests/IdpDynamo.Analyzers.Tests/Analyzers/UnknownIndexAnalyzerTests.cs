@@ -13,8 +13,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class UnknownIndexAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier<UnknownIndexAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Query_and_scan_requests_on_a_resolved_table()
@@ -97,7 +97,7 @@ public class UnknownIndexAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config_index_name() => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>("""
+    public Task V3_operation_config_index_name() => AnalyzerVerifier<UnknownIndexAnalyzer>.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.DataModel;
 
         class Repo
@@ -237,7 +237,7 @@ public class UnknownIndexAnalyzerTests
     }
 
     [Fact]
-    public Task Consistent_read_on_a_global_index_v3_shapes() => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>("""
+    public Task Consistent_read_on_a_global_index_v3_shapes() => AnalyzerVerifier<UnknownIndexAnalyzer>.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.Model;
 
         class Repo

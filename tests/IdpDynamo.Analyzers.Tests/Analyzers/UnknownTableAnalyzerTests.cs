@@ -14,8 +14,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class UnknownTableAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     // --- Low-level client overloads -------------------------------------------------------------------------------
 
@@ -228,7 +228,7 @@ public class UnknownTableAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config_and_LoadTable_shapes() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>("""
+    public Task V3_operation_config_and_LoadTable_shapes() => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2;
         using Amazon.DynamoDBv2.DataModel;
         using Amazon.DynamoDBv2.DocumentModel;
@@ -465,7 +465,7 @@ public class UnknownTableAnalyzerTests
         """);
 
     [Fact]
-    public Task Top_level_statements_see_writes_in_later_statements() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+    public Task Top_level_statements_see_writes_in_later_statements() => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + """
         var table = "Ordrs";
         var fixedName = "Prodcts";
         if (args.Length > 0) table = args[0];
@@ -477,7 +477,7 @@ public class UnknownTableAnalyzerTests
     // --- Preconditions ----------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task Nothing_without_the_AWS_SDK() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>("""
+    public Task Nothing_without_the_AWS_SDK() => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync("""
         namespace Amazon.DynamoDBv2.Model
         {
             public class GetItemRequest { public string TableName { get; set; } = ""; }
@@ -487,12 +487,12 @@ public class UnknownTableAnalyzerTests
         """, Yaml, new VerifyOptions { Sdk = SdkShape.None });
 
     [Fact]
-    public Task Nothing_without_a_values_file_marked_IdpDynamoValues() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+    public Task Nothing_without_a_values_file_marked_IdpDynamoValues() => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + """
         class Repo { object Build() => new GetItemRequest { TableName = "Ordrs" }; }
         """, Yaml, new VerifyOptions { MarkValuesFiles = false, RunGenerator = false });
 
     [Fact]
-    public Task Tables_of_all_values_files_count() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(
+    public Task Tables_of_all_values_files_count() => AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync(
         new[]
         {
             Usings + "\n" + """
@@ -509,7 +509,7 @@ public class UnknownTableAnalyzerTests
         },
         new[]
         {
-            (AnalyzerVerifier.ValuesPath, Yaml),
+            (DynamoProject.ValuesPath, Yaml),
             ("/repo/apps/webshop-test/audit/dynamodb/values.yaml", """
                 managementPolicies: Control
                 tables:
