@@ -11,8 +11,8 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 public sealed class PackageFixture : IDisposable
 {
     /// <summary>
-    /// The global packages folder of the sample builds. Isolated from ~/.nuget/packages so a re-packed 0.1.0 is never
-    /// served stale; kept between runs (anything else the samples restore is downloaded once), except IdpDynamo.Build
+    /// The global packages folder of the sample builds. Isolated from ~/.nuget/packages so a re-packed version (a dirty
+    /// tree packs as its commit's version) is never served stale; kept between runs (anything else the samples restore is downloaded once), except IdpDynamo.Build
     /// itself, which is deleted before the first restore of every run.
     /// </summary>
     public static readonly string PackagesFolder = Path.Combine(Path.GetTempPath(), "IdpDynamo.Build.Tests", "nuget-packages");
@@ -37,6 +37,7 @@ public sealed class PackageFixture : IDisposable
             }
 
             Nupkg = packages[0];
+            Version = Path.GetFileNameWithoutExtension(Nupkg)["IdpDynamo.Build.".Length..];
 
             string stale = Path.Combine(PackagesFolder, "idpdynamo.build");
             if (Directory.Exists(stale))
@@ -44,7 +45,7 @@ public sealed class PackageFixture : IDisposable
                 Directory.Delete(stale, recursive: true);
             }
 
-            Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder);
+            Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder, Version);
         }
         catch
         {
@@ -61,6 +62,9 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>The packed IdpDynamo.Build.&lt;version&gt;.nupkg.</summary>
     public string Nupkg { get; }
+
+    /// <summary>The version the package was packed as (from git; every sample build restores exactly this one).</summary>
+    public string Version { get; }
 
     /// <summary>The <c>dotnet pack</c> run (for diagnosing failures).</summary>
     public DotnetResult Pack { get; }
