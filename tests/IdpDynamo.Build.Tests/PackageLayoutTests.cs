@@ -7,6 +7,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using IdpDynamo.Build.Tests.Infrastructure;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Build.Tests;
 

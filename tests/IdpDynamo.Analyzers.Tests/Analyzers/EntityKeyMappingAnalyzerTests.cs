@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.EntityKeyMappingAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -15,7 +16,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 public class EntityKeyMappingAnalyzerTests
 {
     private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier<EntityKeyMappingAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public Task Matching_entities_are_silent() => Verify("""
@@ -283,7 +284,7 @@ public class EntityKeyMappingAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_shapes() => AnalyzerVerifier<EntityKeyMappingAnalyzer>.VerifyAnalyzerAsync("""
+    public Task V3_shapes() => VerifyCS.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.DataModel;
 
         [DynamoDBTable("Notifications", true)]

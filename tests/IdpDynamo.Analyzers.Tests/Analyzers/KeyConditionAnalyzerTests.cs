@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.KeyConditionAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -14,7 +15,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 public class KeyConditionAnalyzerTests
 {
     private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier<KeyConditionAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     private static string Query(string members) => $$"""
         class Repo

@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.KeyDictionaryAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -15,7 +16,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 public class KeyDictionaryAnalyzerTests
 {
     private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier<KeyDictionaryAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Get_item_request_without_the_range_key()

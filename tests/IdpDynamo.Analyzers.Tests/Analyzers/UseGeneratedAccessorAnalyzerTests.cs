@@ -5,6 +5,7 @@ using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.UseGeneratedAccessorAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -15,7 +16,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 public class UseGeneratedAccessorAnalyzerTests
 {
     private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier<UseGeneratedAccessorAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Table_index_and_key_literals()
