@@ -5,7 +5,7 @@ using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
-using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.KeyArityAnalyzer>;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.KeyArityAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdpDynamo.Analyzers.Analyzers;
 using IdpDynamo.Analyzers.Generation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +13,7 @@ namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 
 // Analyzer tests on Microsoft.CodeAnalysis.Testing. In a test class:
 //
-//     using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.UnknownTableAnalyzer>;
+//     using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UnknownTableAnalyzer>;
 //
 //     await VerifyCS.VerifyAnalyzerAsync(markup, yaml);                       // one source, values file at ValuesPath
 //     await VerifyCS.VerifyAnalyzerAsync(markup, yaml, new VerifyOptions { ServiceRole = "orders-api-<ns>" },

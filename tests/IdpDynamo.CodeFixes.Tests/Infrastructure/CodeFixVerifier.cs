@@ -17,7 +17,7 @@ namespace IdpDynamo.CodeFixes.Tests.Infrastructure;
 
 // Code-fix tests on Microsoft.CodeAnalysis.Testing. In a test class:
 //
-//     using VerifyCS = IdpDynamo.CodeFixes.Tests.Infrastructure.CodeFixVerifier<IdpDynamo.Analyzers.Analyzers.UseGeneratedAccessorAnalyzer, IdpDynamo.CodeFixes.UseGeneratedAccessorCodeFix>;
+//     using VerifyCS = IdpDynamo.CodeFixes.Tests.Infrastructure.CodeFixVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UseGeneratedAccessorAnalyzer, IdpDynamo.CodeFixes.UseGeneratedAccessorCodeFix>;
 //
 //     await VerifyCS.VerifyCodeFixAsync(markup, fixedCode, yaml);
 //     await new DynamoCodeFixTest<TAnalyzer, TCodeFix> { TestCode = markup, FixedCode = fixedCode, ValuesFiles = { (path, yaml) } }.RunAsync();
