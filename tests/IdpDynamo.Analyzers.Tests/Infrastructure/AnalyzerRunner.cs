@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 
@@ -16,7 +16,7 @@ namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 internal sealed record AnalyzerRun(
     Compilation Compilation,
     ImmutableArray<Diagnostic> Diagnostics,
-    IReadOnlyList<MarkupSource> Sources,
+    IReadOnlyList<string> Sources,
     IReadOnlyDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry);
 
 /// <summary>
@@ -28,10 +28,14 @@ internal sealed record AnalyzerRun(
 /// </summary>
 internal static class AnalyzerRunner
 {
-    /// <summary>Compiles, runs the generator and the analyzers; asserts only what must hold for any run.</summary>
-    public static async Task<AnalyzerRun> RunAsync(DiagnosticAnalyzer[] analyzers, IReadOnlyList<MarkupSource> sources, (string Path, string Yaml)[] values, VerifyOptions options)
+    /// <summary>
+    /// Compiles <paramref name="markups"/> (the library's markup taken out: <c>Test0.cs</c>, <c>Test1.cs</c>…), runs the
+    /// generator and the analyzers; asserts only what must hold for any run.
+    /// </summary>
+    public static async Task<AnalyzerRun> RunAsync(DiagnosticAnalyzer[] analyzers, IEnumerable<string> markups, (string Path, string Yaml)[] values, VerifyOptions options)
     {
-        var compilation = CompilationFactory.Create(sources.Select(s => s.Source), options.Sdk, usesGeneratedCode: true);
+        var sources = markups.Select(StripMarkup).ToList();
+        var compilation = CompilationFactory.Create(sources, options.Sdk, usesGeneratedCode: true);
         if (options.Executable)
         {
             compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
@@ -90,48 +94,10 @@ internal static class AnalyzerRunner
         return new AnalyzerRun(output, diagnostics, sources, telemetry);
     }
 
-    public static ExpectedDiagnostic ToExpected(Diagnostic diagnostic)
+    /// <summary>The source without Microsoft.CodeAnalysis.Testing's markup (<c>[|…|]</c>, <c>{|ID:…|}</c>, <c>{|#0:…|}</c>).</summary>
+    public static string StripMarkup(string markup)
     {
-        var span = diagnostic.Location.GetLineSpan();
-        return new ExpectedDiagnostic(
-            diagnostic.Id,
-            span.Path,
-            span.StartLinePosition.Line + 1,
-            span.StartLinePosition.Character + 1,
-            span.EndLinePosition.Line + 1,
-            span.EndLinePosition.Character + 1,
-            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>The source with <c>{|ID:…|}</c> around every diagnostic's span (the markup a passing test would need).</summary>
-    public static string Annotate(MarkupSource source, IEnumerable<ExpectedDiagnostic> diagnostics)
-    {
-        var lines = source.Source.Split('\n');
-        int Offset(int line, int column)
-        {
-            int offset = 0;
-            for (int i = 0; i < line - 1 && i < lines.Length; i++)
-            {
-                offset += lines[i].Length + 1;
-            }
-
-            return offset + column - 1;
-        }
-
-        // Inserted from the end so earlier offsets stay valid; at one offset closing marks go before opening ones.
-        var inserts = new List<(int Offset, int Order, string Text)>();
-        foreach (var d in diagnostics)
-        {
-            inserts.Add((Offset(d.Line, d.Column), 1, $"{{|{d.Id}:"));
-            inserts.Add((Offset(d.EndLine, d.EndColumn), 0, "|}"));
-        }
-
-        var text = new StringBuilder(source.Source);
-        foreach (var (offset, _, insert) in inserts.OrderByDescending(i => i.Offset).ThenByDescending(i => i.Order))
-        {
-            text.Insert(Math.Min(offset, text.Length), insert);
-        }
-
-        return text.ToString();
+        TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>> _);
+        return source;
     }
 }
