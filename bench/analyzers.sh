@@ -23,7 +23,7 @@ rm -rf "$OUT"
 scaffold_root "$OUT"
 dotnet "$BENCH" service "$OUT" "$FILES" "$TABLES"
 mkdir -p "$OUT/Service"
-cat > "$OUT/Service/Service.csproj" <<'XML'
+cat > "$OUT/Service/Service.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -32,13 +32,13 @@ cat > "$OUT/Service/Service.csproj" <<'XML'
     <RootNamespace>Bench.Service</RootNamespace>
     <IdpDynamoServiceRole>bench-api-bench-test</IdpDynamoServiceRole>
     <!-- The generated repositories are not documented; that is not what is measured. -->
-    <NoWarn>$(NoWarn);CS1591</NoWarn>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />
+    <PackageReference Include="IdpDynamo.Build" Version="$IDPDYN_VERSION" PrivateAssets="all" />
     <PackageReference Include="AWSSDK.DynamoDBv2" Version="[4.0.110]" />
     <IdpDynamoValues Include="../apps/bench-test/orders/dynamodb/values.yaml" />
-    <GlobalAnalyzerConfigFiles Include="idpdynamo-analyzers-off.globalconfig" Condition="'$(IdpDynamoAnalyzersOff)' == 'true'" />
+    <GlobalAnalyzerConfigFiles Include="idpdynamo-analyzers-off.globalconfig" Condition="'\$(IdpDynamoAnalyzersOff)' == 'true'" />
   </ItemGroup>
 </Project>
 XML

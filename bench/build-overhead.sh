@@ -44,7 +44,7 @@ consumer() { # consumer NAME WITH_PACKAGE
     echo '  <ItemGroup>'
     echo '    <PackageReference Include="AWSSDK.DynamoDBv2" Version="[4.0.110]" />'
     if [ "$with" = 1 ]; then
-      echo '    <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />'
+      echo "    <PackageReference Include=\"IdpDynamo.Build\" Version=\"$IDPDYN_VERSION\" PrivateAssets=\"all\" />"
       echo '    <IdpDynamoValues Include="../apps/bench-test/orders/dynamodb/values.yaml" />'
     fi
     echo '  </ItemGroup>'

@@ -1,7 +1,8 @@
 # Shared by bench/build-overhead.sh and bench/analyzers.sh (sourced from the repository root).
 # Packs IdpDynamo.Build into a private feed and scaffolds consumer projects in a temp folder, the way
 # tests/IdpDynamo.Build.Tests/Infrastructure does: outside the repository (no Directory.Build.props of ours), a
-# NuGet.config naming the feed, and an isolated NUGET_PACKAGES so a re-packed 0.1.0 is never served stale.
+# NuGet.config naming the feed, and an isolated NUGET_PACKAGES so a re-packed version is never served stale.
+# pack_package sets IDPDYN_VERSION to the version it packed; the consumer projects reference exactly that one.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
 LOCK=/tmp/idpdyn-build.lock
 BENCH="$PWD/bench/IdpDynamo.Benchmarks/bin/Release/net10.0/IdpDynamo.Benchmarks.dll"
@@ -16,6 +17,11 @@ pack_package() {
   # The pack builds the repository's projects: with the caller's package cache, under the shared build lock.
   NUGET_PACKAGES= flock "$LOCK" dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -o "$FEED" -nologo -v:q -clp:NoSummary >/dev/null
   flock "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
+  local package
+  package=$(ls "$FEED"/IdpDynamo.Build.*.nupkg)
+  package=${package##*/IdpDynamo.Build.}
+  export IDPDYN_VERSION=${package%.nupkg}
+  echo "(IdpDynamo.Build $IDPDYN_VERSION)"
 }
 
 # scaffold_root DIR: empty Directory.* files (no repository settings leak in) and the NuGet.config of the feed.

@@ -4,12 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# A private package cache, so a re-packed 0.1.0 is never served stale from ~/.nuget/packages.
+# A private package cache, so a re-packed version (uncommitted changes pack as their commit's version) is never served
+# stale from ~/.nuget/packages.
 export NUGET_PACKAGES="$PWD/artifacts/sample-packages"
 rm -rf "$NUGET_PACKAGES/idpdynamo.build"
 
 echo "== dotnet pack nuget/IdpDynamo.Build.Package.csproj -> nuget/feed"
+rm -f nuget/feed/IdpDynamo.Build.*.nupkg
 dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -v:q
+# The sample references exactly the version just packed (samples/Directory.Build.props reads this variable).
+package=$(ls nuget/feed/IdpDynamo.Build.*.nupkg)
+export IdpDynamoBuildVersion="${package#nuget/feed/IdpDynamo.Build.}"
+IdpDynamoBuildVersion="${IdpDynamoBuildVersion%.nupkg}"
+echo "(IdpDynamo.Build $IdpDynamoBuildVersion)"
 echo
 echo "== dotnet build samples/Webshop.Orders (values files of webshop-test and webshop-prod)"
 dotnet build samples/Webshop.Orders -v:n -clp:NoSummary | grep -E "IDPDYN|IdpDynamo.Build:|Webshop.Orders ->" || true

@@ -38,7 +38,9 @@ internal static class Program
 
         if (args[0] is "--version")
         {
-            stdout.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            // The package version (e.g. 0.2.0-alpha.0.5.g1a2b3c4d5e), without the build metadata the SDK appends.
+            string? version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Program).Assembly)?.InformationalVersion;
+            stdout.WriteLine(version?.Split('+')[0] ?? "0.0.0");
             return ExitCodes.Ok;
         }
 

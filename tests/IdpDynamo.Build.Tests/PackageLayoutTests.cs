@@ -7,6 +7,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using IdpDynamo.Build.Tests.Infrastructure;
+using IdpDynamo.Tests;
 
 namespace IdpDynamo.Build.Tests;
 
@@ -73,7 +74,28 @@ public sealed class PackageLayoutTests
 
     [Fact]
     public void Package_is_named_after_id_and_version()
-        => Assert.Equal("IdpDynamo.Build.0.1.0.nupkg", Path.GetFileName(_package.Nupkg));
+        => Assert.Equal($"IdpDynamo.Build.{_package.Version}.nupkg", Path.GetFileName(_package.Nupkg));
+
+    /// <summary>
+    /// The version comes from git: a commit with a vX.Y.Z tag and no changes packs as X.Y.Z; any other build as a
+    /// pre-release naming the commit (with .dirty for uncommitted changes), so no two commits share a version.
+    /// </summary>
+    [Fact]
+    public void Package_version_names_the_commit_unless_it_is_a_tagged_release()
+    {
+        string root = RepositoryPaths.Root;
+        string commit = TestProcesses.Git(root, "rev-parse", "--short=10", "HEAD").Trim();
+        bool dirty = TestProcesses.Git(root, "status", "--porcelain", "--untracked-files=no").Trim().Length > 0;
+        string tags = TestProcesses.Git(root, "tag", "--points-at", "HEAD", "--list", "v*").Trim();
+        if (tags.Length > 0 && !dirty)
+        {
+            Assert.Contains("v" + _package.Version, tags.Split('\n'));
+        }
+        else
+        {
+            Assert.Matches(@"^\d+\.\d+\.\d+-[0-9A-Za-z.-]*\bg" + commit + (dirty ? @"\.dirty$" : "$"), _package.Version);
+        }
+    }
 
     [Fact]
     public void Package_holds_exactly_the_expected_files()

@@ -1,7 +1,10 @@
-using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Threading.Tasks;
+using IdpDynamo.Analyzers.Analyzers.Rules;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
 using IdpDynamo.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = IdpDynamo.CodeFixes.Tests.Infrastructure.CodeFixVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UseGeneratedAccessorAnalyzer, IdpDynamo.CodeFixes.UseGeneratedAccessorCodeFix>;
 
 namespace IdpDynamo.CodeFixes.Tests;
 
@@ -9,7 +12,7 @@ namespace IdpDynamo.CodeFixes.Tests;
 /// The IDPDYN210 fix (table names here are the full names of this single-environment build, whose twin is
 /// DeclaredTableName; a logical name in a low-level request is not suggested, see the analyzer): the literal becomes the generated constant the diagnostic names, shortened by the simplifier
 /// as far as the file's usings and namespace allow, with its trivia kept; the result compiles and has the same value.
-/// Fix All replaces every occurrence in the document in one step.
+/// Fix All (document, project, solution) gives the same text as fixing one diagnostic at a time.
 /// </summary>
 public class UseGeneratedAccessorCodeFixTests
 {
@@ -39,12 +42,10 @@ public class UseGeneratedAccessorCodeFixTests
             billingMode: PAY_PER_REQUEST
         """;
 
-    private static readonly CodeFixVerifier Verifier = new(Yaml);
-
     [Fact]
     public async Task Inside_the_generated_namespace_the_class_name_is_enough()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.Model;
 
             namespace Webshop.Orders.Data;
@@ -57,8 +58,7 @@ public class UseGeneratedAccessorCodeFixTests
                     IndexName = [|"StatusIndex"|],
                 };
             }
-            """);
-        Assert.Equal("""
+            """, """
             using Amazon.DynamoDBv2.Model;
 
             namespace Webshop.Orders.Data;
@@ -71,13 +71,13 @@ public class UseGeneratedAccessorCodeFixTests
                     IndexName = DynamoTables.CustomerOrders.Indexes.StatusIndex,
                 };
             }
-            """, fixedText);
+            """, Yaml);
     }
 
     [Fact]
     public async Task A_using_directive_is_used()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using System.Collections.Generic;
             using Amazon.DynamoDBv2.Model;
             using Webshop.Orders;
@@ -94,8 +94,7 @@ public class UseGeneratedAccessorCodeFixTests
                     },
                 };
             }
-            """);
-        Assert.Equal("""
+            """, """
             using System.Collections.Generic;
             using Amazon.DynamoDBv2.Model;
             using Webshop.Orders;
@@ -112,13 +111,13 @@ public class UseGeneratedAccessorCodeFixTests
                     },
                 };
             }
-            """, fixedText);
+            """, Yaml);
     }
 
     [Fact]
     public async Task Elsewhere_the_namespace_stays_but_global_goes()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.Model;
 
             namespace Billing;
@@ -127,14 +126,22 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static ScanRequest All() => new ScanRequest([|"webshop-test-Products"|]);
             }
-            """);
-        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName)", fixedText, StringComparison.Ordinal);
+            """, """
+            using Amazon.DynamoDBv2.Model;
+
+            namespace Billing;
+
+            public static class Requests
+            {
+                public static ScanRequest All() => new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName);
+            }
+            """, Yaml);
     }
 
     [Fact]
     public async Task An_alias_to_the_table_class_is_preferred_by_the_simplifier()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.Model;
             using OrdersTable = Webshop.Orders.DynamoTables.CustomerOrders;
 
@@ -142,14 +149,21 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 public static QueryRequest Query() => new QueryRequest { TableName = [|"webshop-test-CustomerOrders"|], IndexName = OrdersTable.Indexes.StatusIndex };
             }
-            """);
-        Assert.Contains("TableName = OrdersTable.DeclaredTableName,", fixedText, StringComparison.Ordinal);
+            """, """
+            using Amazon.DynamoDBv2.Model;
+            using OrdersTable = Webshop.Orders.DynamoTables.CustomerOrders;
+
+            public static class Requests
+            {
+                public static QueryRequest Query() => new QueryRequest { TableName = OrdersTable.DeclaredTableName, IndexName = OrdersTable.Indexes.StatusIndex };
+            }
+            """, Yaml);
     }
 
     [Fact]
     public async Task Attribute_arguments_take_the_constant()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.DataModel;
 
             namespace Webshop.Orders.Model;
@@ -159,14 +173,23 @@ public class UseGeneratedAccessorCodeFixTests
             {
                 [DynamoDBHashKey] public string Sku { get; set; } = "";
             }
-            """);
-        Assert.Contains("[DynamoDBTable(DynamoTables.Products.Name)]", fixedText, StringComparison.Ordinal);
+            """, """
+            using Amazon.DynamoDBv2.DataModel;
+
+            namespace Webshop.Orders.Model;
+
+            [DynamoDBTable(DynamoTables.Products.Name)]
+            public class Product
+            {
+                [DynamoDBHashKey] public string Sku { get; set; } = "";
+            }
+            """, Yaml);
     }
 
     [Fact]
     public async Task Comments_around_the_literal_are_kept()
     {
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.Model;
             using Webshop.Orders;
 
@@ -177,15 +200,25 @@ public class UseGeneratedAccessorCodeFixTests
                     TableName = /* the catalog */ [|"webshop-test-Products"|] /* read-only */,
                 };
             }
-            """);
-        Assert.Contains("TableName = /* the catalog */ DynamoTables.Products.DeclaredTableName /* read-only */,", fixedText, StringComparison.Ordinal);
+            """, """
+            using Amazon.DynamoDBv2.Model;
+            using Webshop.Orders;
+
+            public static class Requests
+            {
+                public static ScanRequest All() => new ScanRequest
+                {
+                    TableName = /* the catalog */ DynamoTables.Products.DeclaredTableName /* read-only */,
+                };
+            }
+            """, Yaml);
     }
 
     [Fact]
     public async Task A_type_of_the_same_name_in_scope_keeps_the_qualification()
     {
         // The user's own DynamoTables would capture the short name: the fix must still bind to the generated one.
-        string fixedText = await Verifier.FixOneByOneAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             using Amazon.DynamoDBv2.Model;
 
             namespace Billing
@@ -197,24 +230,53 @@ public class UseGeneratedAccessorCodeFixTests
                     public static ScanRequest All() => new ScanRequest([|"webshop-test-Products"|]);
                 }
             }
-            """);
-        Assert.Contains("new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName)", fixedText, StringComparison.Ordinal);
+            """, """
+            using Amazon.DynamoDBv2.Model;
+
+            namespace Billing
+            {
+                public static class DynamoTables { public static class Products { public const string Name = "Invoices"; } }
+
+                public static class Requests
+                {
+                    public static ScanRequest All() => new ScanRequest(Webshop.Orders.DynamoTables.Products.DeclaredTableName);
+                }
+            }
+            """, Yaml);
     }
 
     [Fact]
     public async Task The_title_names_the_accessor()
     {
-        var actions = await Verifier.ActionsForFirstAsync("""
-            using Amazon.DynamoDBv2.Model;
+        var titles = new List<(string Title, string? Key)>();
+        var test = new DynamoCodeFixTest<UseGeneratedAccessorAnalyzer, UseGeneratedAccessorCodeFix>
+        {
+            TestCode = """
+                using Amazon.DynamoDBv2.Model;
 
-            public static class Requests
-            {
-                public static QueryRequest Query() => new QueryRequest { TableName = "webshop-test-CustomerOrders", IndexName = "StatusIndex" };
-            }
-            """);
-        var action = Assert.Single(actions);
-        Assert.Equal("Use DynamoTables.CustomerOrders.DeclaredTableName", action.Title);
-        Assert.Equal("IDPDYN210", action.EquivalenceKey);
+                public static class Requests
+                {
+                    public static QueryRequest Query() => new QueryRequest { TableName = {|#0:"webshop-test-CustomerOrders"|}, IndexName = {|#1:"StatusIndex"|} };
+                }
+                """,
+            FixedCode = """
+                using Amazon.DynamoDBv2.Model;
+
+                public static class Requests
+                {
+                    public static QueryRequest Query() => new QueryRequest { TableName = Webshop.Orders.DynamoTables.CustomerOrders.DeclaredTableName, IndexName = Webshop.Orders.DynamoTables.CustomerOrders.Indexes.StatusIndex };
+                }
+                """,
+            ExpectedDiagnostics = { VerifyCS.Diagnostic("IDPDYN210").WithLocation(0), VerifyCS.Diagnostic("IDPDYN210").WithLocation(1) },
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+            CodeActionVerifier = (action, verifier) => titles.Add((action.Title, action.EquivalenceKey)),
+        };
+        test.ValuesFiles.Add((DynamoProject.ValuesPath, Yaml));
+        await test.RunAsync();
+
+        // The first fix applied is the first diagnostic's: one action, titled with the accessor, keyed by the rule.
+        Assert.Equal(1, test.OfferedActions[0]);
+        Assert.Equal(("Use DynamoTables.CustomerOrders.DeclaredTableName", "IDPDYN210"), titles[0]);
     }
 
     [Fact]
@@ -239,8 +301,9 @@ public class UseGeneratedAccessorCodeFixTests
                 public static ScanRequest Products() => new ScanRequest([|"webshop-test-Products"|]);
             }
             """;
-        string fixedAll = await Verifier.FixAllAsync(markup);
-        Assert.Equal("""
+        // The library applies the fix one diagnostic at a time and Fix All in the document, the project and the
+        // solution: every way gives this text.
+        await VerifyCS.VerifyCodeFixAsync(markup, """
             using System.Collections.Generic;
             using Amazon.DynamoDBv2.Model;
 
@@ -258,9 +321,6 @@ public class UseGeneratedAccessorCodeFixTests
 
                 public static ScanRequest Products() => new ScanRequest(DynamoTables.Products.DeclaredTableName);
             }
-            """, fixedAll);
-
-        // One by one gives the same text.
-        Assert.Equal(fixedAll, await Verifier.FixOneByOneAsync(markup));
+            """, Yaml);
     }
 }

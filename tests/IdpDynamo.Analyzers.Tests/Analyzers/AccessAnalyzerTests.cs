@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.AccessAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -15,8 +16,8 @@ public class AccessAnalyzerTests
 {
     private static readonly VerifyOptions WithRole = new() { ServiceRole = ServiceRole };
 
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<AccessAnalyzer>(Usings + "\n" + body, Yaml, options ?? WithRole);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options ?? WithRole);
 
     [Fact]
     public async Task Writes_to_a_read_only_table()
@@ -174,7 +175,7 @@ public class AccessAnalyzerTests
     public async Task Each_environment_grants_its_own_role()
     {
         // With <ns>, prod's file grants orders-api-webshop-prod only read: the write is denied in prod.
-        var run = await AnalyzerVerifier.VerifyAsync<AccessAnalyzer>(
+        var run = await VerifyCS.VerifyAnalyzerAsync(
             new[]
             {
                 Usings + "\n" + """
@@ -194,7 +195,7 @@ public class AccessAnalyzerTests
     }
 
     [Fact]
-    public Task A_fixed_role_is_granted_by_the_environment_it_lives_in() => AnalyzerVerifier.VerifyAsync<AccessAnalyzer>(
+    public Task A_fixed_role_is_granted_by_the_environment_it_lives_in() => VerifyCS.VerifyAnalyzerAsync(
         new[]
         {
             Usings + "\n" + """

@@ -16,7 +16,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class DescriptorMetadataTests
 {
-    private static readonly DiagnosticDescriptor[] Descriptors = AnalyzerVerifier.AllAnalyzers()
+    private static readonly DiagnosticDescriptor[] Descriptors = DynamoProject.AllAnalyzers()
         .SelectMany(a => a.SupportedDiagnostics)
         .GroupBy(d => d.Id, StringComparer.Ordinal)
         .Select(g => g.First())

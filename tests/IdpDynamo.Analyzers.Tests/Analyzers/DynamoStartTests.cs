@@ -26,7 +26,7 @@ public class DynamoStartTests
     private static readonly VerifyOptions Options = new() { ServiceRole = ServiceRole };
 
     [Fact]
-    public Task Reaches_initializers_lambdas_anonymous_methods_and_local_functions() => AnalyzerVerifier.VerifyAllAsync(new[] { Usings + """
+    public Task Reaches_initializers_lambdas_anonymous_methods_and_local_functions() => AllAnalyzersVerifier.VerifyAnalyzerAsync(new[] { Usings + """
 
         class Repo
         {
@@ -46,18 +46,18 @@ public class DynamoStartTests
                 var conditional = key.Count > 0 ? new PutItemRequest { TableName = {|IDPDYN207:"Products"|} } : null;
             }
         }
-        """ }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
 
     [Fact]
-    public Task Reaches_top_level_statements() => AnalyzerVerifier.VerifyAllAsync(new[] { Usings + """
+    public Task Reaches_top_level_statements() => AllAnalyzersVerifier.VerifyAnalyzerAsync(new[] { Usings + """
 
         IAmazonDynamoDB client = null!;
         await client.GetItemAsync({|IDPDYN201:"Ordrs"|}, new Dictionary<string, AttributeValue>());
         var query = new QueryRequest { TableName = {|IDPDYN201:"Ordrs2"|}, IndexName = {|IDPDYN210:"StatusIndex"|} };
-        """ }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options with { Executable = true });
+        """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options with { Executable = true });
 
     [Fact]
-    public Task Reaches_sdk_types_behind_aliases_and_qualified_names() => AnalyzerVerifier.VerifyAllAsync(new[] { Usings + """
+    public Task Reaches_sdk_types_behind_aliases_and_qualified_names() => AllAnalyzersVerifier.VerifyAnalyzerAsync(new[] { Usings + """
 
         using Q = Amazon.DynamoDBv2.Model.QueryRequest;
         using M = Amazon.DynamoDBv2.Model;
@@ -75,10 +75,10 @@ public class DynamoStartTests
         }
         """, """
         global using GlobalQ = Amazon.DynamoDBv2.Model.QueryRequest;
-        """ }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
 
     [Fact]
-    public Task Reaches_constructor_initializers_and_primary_constructor_base_calls_once() => AnalyzerVerifier.VerifyAllAsync(new[] { Usings + """
+    public Task Reaches_constructor_initializers_and_primary_constructor_base_calls_once() => AllAnalyzersVerifier.VerifyAnalyzerAsync(new[] { Usings + """
 
         class OrdersQuery : QueryRequest
         {
@@ -88,10 +88,10 @@ public class DynamoStartTests
         }
 
         class ProductsQuery() : QueryRequest({|IDPDYN201:"Prodcts"|});
-        """ }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
 
     [Fact]
-    public Task Reaches_unqualified_parenthesized_and_attribute_assignments() => AnalyzerVerifier.VerifyAllAsync(new[] { Usings + """
+    public Task Reaches_unqualified_parenthesized_and_attribute_assignments() => AllAnalyzersVerifier.VerifyAnalyzerAsync(new[] { Usings + """
 
         class OrdersQuery : QueryRequest
         {
@@ -117,7 +117,7 @@ public class DynamoStartTests
         {
             [DynamoDBHashKey] public string Id { get; set; } = "";
         }
-        """ }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, Options);
+        """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
 
     [Fact]
     public void Pre_filter_lets_through_only_nodes_that_can_name_the_sdk()
@@ -170,7 +170,7 @@ public class DynamoStartTests
                 Task Run(IAmazonDynamoDB client) => client.DescribeLimitsAsync(new DescribeLimitsRequest());
             }
             """ }, withAwsSdk: true);
-        var values = new InMemoryAdditionalText(AnalyzerVerifier.ValuesPath, Yaml);
+        var values = new InMemoryAdditionalText(DynamoProject.ValuesPath, Yaml);
         var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(values), new TestOptionsProvider().WithValuesFile(values.Path));
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
 

@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.EntityKeyMappingAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -14,8 +15,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class EntityKeyMappingAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<EntityKeyMappingAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public Task Matching_entities_are_silent() => Verify("""
@@ -283,7 +284,7 @@ public class EntityKeyMappingAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_shapes() => AnalyzerVerifier.VerifyAsync<EntityKeyMappingAnalyzer>("""
+    public Task V3_shapes() => VerifyCS.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.DataModel;
 
         [DynamoDBTable("Notifications", true)]

@@ -3,7 +3,9 @@ using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.KeyArityAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -25,45 +27,42 @@ public class KeyArityAnalyzerTests
         public class SpecialOrder : Order { }
         """;
 
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>(Usings + "\n" + body + Entities, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null, params DiagnosticResult[] expected)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body + Entities, Yaml, options, expected);
 
     [Fact]
-    public async Task Hash_only_on_a_table_with_a_sort_key()
-    {
-        var run = await Verify("""
+    public Task Hash_only_on_a_table_with_a_sort_key() => Verify(
+        """
             class Repo
             {
                 async Task Run(IDynamoDBContext context)
                 {
-                    await [|context.LoadAsync<Order>("c")|];
+                    await {|#0:context.LoadAsync<Order>("c")|};
                     await context.LoadAsync<Order>("c", "2024-01-01");
                     await [|context.DeleteAsync<Order>("c")|];
                     await context.DeleteAsync<Order>("c", "2024-01-01");
                     await [|context.LoadAsync<SpecialOrder>("c")|];
                 }
             }
-            """);
-        Assert.Equal(
-            "Table 'CustomerOrders' has key (CustomerId, OrderDate) but this LoadAsync passes only the hash key; pass the range key too",
-            run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
-    }
+            """,
+        null,
+        VerifyCS.Diagnostic().WithLocation(0)
+            .WithMessage("Table 'CustomerOrders' has key (CustomerId, OrderDate) but this LoadAsync passes only the hash key; pass the range key too"));
 
     [Fact]
-    public async Task Range_key_on_a_hash_only_table()
-    {
-        var run = await Verify("""
+    public Task Range_key_on_a_hash_only_table() => Verify(
+        """
             class Repo
             {
                 async Task Run(IDynamoDBContext context)
                 {
-                    await [|context.LoadAsync<Product>("sku", "extra")|];
+                    await {|#0:context.LoadAsync<Product>("sku", "extra")|};
                     await context.LoadAsync<Product>("sku");
                 }
             }
-            """);
-        Assert.Equal("Table 'Products' has only the hash key 'Sku' but this LoadAsync also passes a range key", run.Diagnostics.Single().GetMessage());
-    }
+            """,
+        null,
+        VerifyCS.Diagnostic().WithLocation(0).WithMessage("Table 'Products' has only the hash key 'Sku' but this LoadAsync also passes a range key"));
 
     [Fact]
     public Task Configs_and_entity_overloads() => Verify("""
@@ -99,7 +98,7 @@ public class KeyArityAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config() => AnalyzerVerifier.VerifyAsync<KeyArityAnalyzer>("""
+    public Task V3_operation_config() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.DynamoDBv2.DataModel;
 

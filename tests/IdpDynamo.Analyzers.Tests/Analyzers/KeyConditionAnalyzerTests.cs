@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.KeyConditionAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -13,8 +14,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class KeyConditionAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<KeyConditionAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     private static string Query(string members) => $$"""
         class Repo

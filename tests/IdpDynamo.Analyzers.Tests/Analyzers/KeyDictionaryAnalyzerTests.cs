@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.KeyDictionaryAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -14,8 +15,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class KeyDictionaryAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<KeyDictionaryAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Get_item_request_without_the_range_key()

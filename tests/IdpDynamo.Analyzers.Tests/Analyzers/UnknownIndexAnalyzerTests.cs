@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UnknownIndexAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -13,8 +14,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class UnknownIndexAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Query_and_scan_requests_on_a_resolved_table()
@@ -97,7 +98,7 @@ public class UnknownIndexAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config_index_name() => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>("""
+    public Task V3_operation_config_index_name() => VerifyCS.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.DataModel;
 
         class Repo
@@ -237,7 +238,7 @@ public class UnknownIndexAnalyzerTests
     }
 
     [Fact]
-    public Task Consistent_read_on_a_global_index_v3_shapes() => AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>("""
+    public Task Consistent_read_on_a_global_index_v3_shapes() => VerifyCS.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2.Model;
 
         class Repo

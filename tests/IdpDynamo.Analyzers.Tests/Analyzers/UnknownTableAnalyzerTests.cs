@@ -4,6 +4,7 @@ using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UnknownTableAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -14,8 +15,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class UnknownTableAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     // --- Low-level client overloads -------------------------------------------------------------------------------
 
@@ -58,21 +59,19 @@ public class UnknownTableAnalyzerTests
         """);
 
     [Fact]
-    public async Task Message_suggests_the_closest_table()
-    {
-        var run = await Verify("""
+    public Task Message_suggests_the_closest_table() => VerifyCS.VerifyAnalyzerAsync(
+        Usings + "\n" + """
             class Repo
             {
-                Task Get(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"Ordrs"|], key);
-                Task Get2(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"webshop-test-Prodcts"|], key);
-                Task Get3(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"Zebra"|], key);
+                Task Get(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync({|#0:"Ordrs"|}, key);
+                Task Get2(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync({|#1:"webshop-test-Prodcts"|}, key);
+                Task Get3(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync({|#2:"Zebra"|}, key);
             }
-            """);
-        var messages = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage()).ToList();
-        Assert.Equal("Table 'Ordrs' is not declared in the values files of this project; did you mean 'Orders'?", messages[0]);
-        Assert.Equal("Table 'webshop-test-Prodcts' is not declared in the values files of this project; did you mean 'Products'?", messages[1]);
-        Assert.Equal("Table 'Zebra' is not declared in the values files of this project", messages[2]);
-    }
+            """,
+        Yaml,
+        VerifyCS.Diagnostic().WithLocation(0).WithMessage("Table 'Ordrs' is not declared in the values files of this project; did you mean 'Orders'?"),
+        VerifyCS.Diagnostic().WithLocation(1).WithMessage("Table 'webshop-test-Prodcts' is not declared in the values files of this project; did you mean 'Products'?"),
+        VerifyCS.Diagnostic().WithLocation(2).WithMessage("Table 'Zebra' is not declared in the values files of this project"));
 
     [Fact]
     public Task Control_plane_calls_are_left_alone() => Verify("""
@@ -228,7 +227,7 @@ public class UnknownTableAnalyzerTests
         """);
 
     [Fact]
-    public Task V3_operation_config_and_LoadTable_shapes() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>("""
+    public Task V3_operation_config_and_LoadTable_shapes() => VerifyCS.VerifyAnalyzerAsync("""
         using Amazon.DynamoDBv2;
         using Amazon.DynamoDBv2.DataModel;
         using Amazon.DynamoDBv2.DocumentModel;
@@ -465,7 +464,7 @@ public class UnknownTableAnalyzerTests
         """);
 
     [Fact]
-    public Task Top_level_statements_see_writes_in_later_statements() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+    public Task Top_level_statements_see_writes_in_later_statements() => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + """
         var table = "Ordrs";
         var fixedName = "Prodcts";
         if (args.Length > 0) table = args[0];
@@ -477,7 +476,7 @@ public class UnknownTableAnalyzerTests
     // --- Preconditions ----------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task Nothing_without_the_AWS_SDK() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>("""
+    public Task Nothing_without_the_AWS_SDK() => VerifyCS.VerifyAnalyzerAsync("""
         namespace Amazon.DynamoDBv2.Model
         {
             public class GetItemRequest { public string TableName { get; set; } = ""; }
@@ -487,12 +486,12 @@ public class UnknownTableAnalyzerTests
         """, Yaml, new VerifyOptions { Sdk = SdkShape.None });
 
     [Fact]
-    public Task Nothing_without_a_values_file_marked_IdpDynamoValues() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+    public Task Nothing_without_a_values_file_marked_IdpDynamoValues() => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + """
         class Repo { object Build() => new GetItemRequest { TableName = "Ordrs" }; }
         """, Yaml, new VerifyOptions { MarkValuesFiles = false, RunGenerator = false });
 
     [Fact]
-    public Task Tables_of_all_values_files_count() => AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(
+    public Task Tables_of_all_values_files_count() => VerifyCS.VerifyAnalyzerAsync(
         new[]
         {
             Usings + "\n" + """
@@ -509,7 +508,7 @@ public class UnknownTableAnalyzerTests
         },
         new[]
         {
-            (AnalyzerVerifier.ValuesPath, Yaml),
+            (DynamoProject.ValuesPath, Yaml),
             ("/repo/apps/webshop-test/audit/dynamodb/values.yaml", """
                 managementPolicies: Control
                 tables:

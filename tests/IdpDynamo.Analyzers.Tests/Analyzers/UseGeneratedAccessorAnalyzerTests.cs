@@ -5,6 +5,7 @@ using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UseGeneratedAccessorAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -14,8 +15,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class UseGeneratedAccessorAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<UseGeneratedAccessorAnalyzer>(Usings + "\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + body, Yaml, options);
 
     [Fact]
     public async Task Table_index_and_key_literals()

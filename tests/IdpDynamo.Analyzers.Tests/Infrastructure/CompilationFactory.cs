@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,8 +7,9 @@ namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Builds the compilations the generator and analyzers run on: C# <see cref="LanguageVersion.Latest"/> of the Roslyn
-/// under test, nullable enabled, XML documentation diagnosed (so badly formed generated docs are warnings), references
-/// from the running .NET's own framework directory, and optionally the AWS SDK the test project references.
+/// under test, nullable enabled, XML documentation diagnosed (so badly formed generated docs are warnings), the net8.0
+/// reference assemblies and optionally an SDK (<see cref="TestReferences"/>). The analyzer, code-fix and generator
+/// tests of Microsoft.CodeAnalysis.Testing use the same options and references.
 /// </summary>
 internal static class CompilationFactory
 {
@@ -22,24 +21,6 @@ internal static class CompilationFactory
         warningLevel: 9999,
         deterministic: true);
 
-    /// <summary>The framework assemblies only: the TPA list of a test host also holds Roslyn, xunit and the AWS SDK.</summary>
-    private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(() =>
-    {
-        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray();
-    });
-
-    private static readonly Lazy<MetadataReference[]> AwsSdkReferences = new(() => new MetadataReference[]
-    {
-        MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.Model.AttributeValue).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonWebServiceRequest).Assembly.Location),
-    });
-
     /// <summary>Compiles <paramref name="sources"/> (paths <c>Test0.cs</c>, <c>Test1.cs</c>…) and asserts they compile.</summary>
     public static CSharpCompilation Create(params string[] sources) => Create(sources, withAwsSdk: false);
 
@@ -48,9 +29,13 @@ internal static class CompilationFactory
     /// the generator is about to add), asserts the input has no errors, so a test never blames the generator for a typo.
     /// </summary>
     public static CSharpCompilation Create(IEnumerable<string> sources, bool withAwsSdk, bool usesGeneratedCode = false)
+        => Create(sources, withAwsSdk ? SdkShape.V4 : SdkShape.None, usesGeneratedCode);
+
+    /// <summary>As <see cref="Create(IEnumerable{string}, bool, bool)"/>, referencing the SDK of <paramref name="sdk"/>.</summary>
+    public static CSharpCompilation Create(IEnumerable<string> sources, SdkShape sdk, bool usesGeneratedCode = false)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Test{i}.cs"));
-        var references = withAwsSdk ? FrameworkReferences.Value.Concat(AwsSdkReferences.Value) : FrameworkReferences.Value;
+        var references = TestReferences.Framework.Concat(TestReferences.Sdk(sdk));
         var compilation = CSharpCompilation.Create("TestProject", trees, references, Options);
         if (!usesGeneratedCode)
         {

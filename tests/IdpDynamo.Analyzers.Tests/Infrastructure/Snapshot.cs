@@ -2,22 +2,61 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 
 namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Verify-style snapshots: <c>Snapshots/&lt;Class&gt;.&lt;Method&gt;.g.cs.txt</c> next to the calling test file.
+/// Snapshots of the generator's output, checked by Microsoft.CodeAnalysis.Testing (<see cref="VerifyAsync"/>): the
+/// expected generated sources: <c>Snapshots/&lt;Class&gt;.&lt;Method&gt;.g.cs.txt</c> next to the calling test file.
 /// On a mismatch the actual text is written beside it as <c>*.received.txt</c> (git-ignored) for diffing; with
 /// <c>IDPDYN_UPDATE_SNAPSHOTS=1</c> the snapshot is rewritten instead. Snapshots are committed and reviewed like code.
 /// </summary>
 internal static partial class Snapshot
 {
-    public static void Match(string actual, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
+    /// <summary>
+    /// The snapshot as the expected generated source of a <see cref="GeneratorVerifier"/> test on <paramref name="files"/>
+    /// (the [GeneratedCode] version put back in). <paramref name="actual"/>, the same output from
+    /// <see cref="GeneratorHarness"/>, is what an update writes and what a mismatch leaves in <c>*.received.txt</c>.
+    /// </summary>
+    public static async Task VerifyAsync(string actual, (string Path, string Yaml)[] files, VerifyOptions options, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
+    {
+        var (snapshotPath, receivedPath) = Paths(testFile, testName);
+        if (Environment.GetEnvironmentVariable("IDPDYN_UPDATE_SNAPSHOTS") == "1" || !File.Exists(snapshotPath))
+        {
+            Match(actual, testFile, testName);
+            return;
+        }
+
+        string expected = Scrub(File.ReadAllText(snapshotPath)).Replace(FixedVersion, $"GeneratedCode(\"IdpDynamo.Build\", \"{GeneratorVersion}\")", StringComparison.Ordinal);
+        try
+        {
+            await GeneratorVerifier.VerifyAsync(expected, files, options);
+            File.Delete(receivedPath);
+        }
+        catch
+        {
+            File.WriteAllText(receivedPath, Scrub(actual));
+            throw;
+        }
+    }
+
+    /// <summary>The version the generator writes into [GeneratedCode] (its assembly's, as X.Y.Z).</summary>
+    private static string GeneratorVersion => typeof(IdpDynamo.Analyzers.Generation.DynamoAccessorsGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private const string FixedVersion = "GeneratedCode(\"IdpDynamo.Build\", \"FIXED\")";
+
+    private static (string Snapshot, string Received) Paths(string testFile, string testName)
     {
         string directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string baseName = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
-        string snapshotPath = baseName + ".g.cs.txt";
-        string receivedPath = baseName + ".received.txt";
+        return (baseName + ".g.cs.txt", baseName + ".received.txt");
+    }
+
+    public static void Match(string actual, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
+    {
+        var (snapshotPath, receivedPath) = Paths(testFile, testName);
+        string directory = Path.GetDirectoryName(snapshotPath)!;
         string normalized = Scrub(actual);
 
         if (Environment.GetEnvironmentVariable("IDPDYN_UPDATE_SNAPSHOTS") == "1")

@@ -7,7 +7,7 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 
 /// <summary>
 /// A second service project next to the copied sample (same folder, so the same NuGet.config, Directory.* files and
-/// <c>apps/</c> values files): PackageReference IdpDynamo.Build 0.1.0 and AWSSDK.DynamoDBv2, IdpDynamoValues
+/// <c>apps/</c> values files): PackageReference IdpDynamo.Build (the version just packed) and AWSSDK.DynamoDBv2, IdpDynamoValues
 /// <c>../apps/webshop-*/orders/dynamodb/values.yaml</c>, and the C# files a test gives it.
 /// </summary>
 internal sealed class ConsumerProject
@@ -34,7 +34,7 @@ internal sealed class ConsumerProject
                 <RootNamespace>{name}</RootNamespace>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />
+                <PackageReference Include="IdpDynamo.Build" Version="$(IdpDynamoBuildVersion)" PrivateAssets="all" />
                 <PackageReference Include="AWSSDK.DynamoDBv2" Version="[4.0.110]" />
               </ItemGroup>
               <ItemGroup>

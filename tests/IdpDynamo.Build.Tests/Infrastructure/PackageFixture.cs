@@ -37,8 +37,9 @@ public sealed class PackageFixture : IDisposable
             }
 
             Nupkg = packages[0];
+            Version = Path.GetFileNameWithoutExtension(Nupkg)["IdpDynamo.Build.".Length..];
 
-            Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder);
+            Sample = new SampleProject(Path.Combine(Root, "work"), Feed, PackagesFolder, Version);
         }
         catch
         {
@@ -55,6 +56,9 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>The packed IdpDynamo.Build.&lt;version&gt;.nupkg.</summary>
     public string Nupkg { get; }
+
+    /// <summary>The version the package was packed as (from git; every sample build restores exactly this one).</summary>
+    public string Version { get; }
 
     /// <summary>The <c>dotnet pack</c> run (for diagnosing failures).</summary>
     public DotnetResult Pack { get; }

@@ -8,7 +8,8 @@ namespace IdpDynamo.Build.Tests.Infrastructure;
 
 /// <summary>
 /// A copy of samples/Webshop.Orders, samples/apps and samples/Directory.* in a temp folder, built like a service
-/// repository builds it: PackageReference IdpDynamo.Build 0.1.0 from a NuGet.config whose local source is the test feed.
+/// repository builds it: PackageReference IdpDynamo.Build in the version just packed (IdpDynamoBuildVersion in the
+/// environment of every build) from a NuGet.config whose local source is the test feed.
 /// The machine's default sources stay (no &lt;clear/&gt;), for whatever else a restore needs.
 /// </summary>
 public sealed class SampleProject
@@ -17,7 +18,7 @@ public sealed class SampleProject
 
     private readonly Dictionary<string, string> _environment;
 
-    internal SampleProject(string root, string feed, string packagesFolder)
+    internal SampleProject(string root, string feed, string packagesFolder, string packageVersion)
     {
         Root = root;
         Directory.CreateDirectory(root);
@@ -39,7 +40,7 @@ public sealed class SampleProject
             </configuration>
 
             """, Utf8NoBom);
-        _environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packagesFolder };
+        _environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packagesFolder, ["IdpDynamoBuildVersion"] = packageVersion };
     }
 
     public string Root { get; }

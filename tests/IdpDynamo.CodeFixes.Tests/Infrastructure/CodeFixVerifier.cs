@@ -4,197 +4,126 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IdpDynamo.CodeFixes.Tests.Infrastructure;
 
+// Code-fix tests on Microsoft.CodeAnalysis.Testing. In a test class:
+//
+//     using VerifyCS = IdpDynamo.CodeFixes.Tests.Infrastructure.CodeFixVerifier<IdpDynamo.Analyzers.Analyzers.Rules.UseGeneratedAccessorAnalyzer, IdpDynamo.CodeFixes.UseGeneratedAccessorCodeFix>;
+//
+//     await VerifyCS.VerifyCodeFixAsync(markup, fixedCode, yaml);
+//     await new DynamoCodeFixTest<TAnalyzer, TCodeFix> { TestCode = markup, FixedCode = fixedCode, ValuesFiles = { (path, yaml) } }.RunAsync();
+//
+// The library checks the markup's diagnostics, applies the fix one diagnostic at a time until none is left, and applies
+// Fix All in the document, the project and the solution; each result must equal the fixed code and compile (compiler
+// errors count as unexpected diagnostics). The project is the analyzer tests' (DynamoProject): values files,
+// global analyzer config, net8.0 references and the AWS SDK, with the accessor generator's output as a document.
+
 /// <summary>
-/// Meziantou's VerifyFix without Microsoft.CodeAnalysis.Testing: an <see cref="AdhocWorkspace"/> project holding the
-/// test source and the generator's output (added as an ordinary document, so the fixed code binds to DynamoTables),
-/// the analyzer run with the values file and MSBuild options, and the fix applied through the same path an IDE takes
-/// (<see cref="CodeFixContext"/>, then <see cref="CodeAction.GetOperationsAsync(CancellationToken)"/>, whose
-/// post-processing runs the simplifier and the formatter, then <see cref="ApplyChangesOperation"/>).
+/// <see cref="CSharpCodeFixTest{TAnalyzer, TCodeFix, TVerifier}"/> for the package's code fixes, set up like
+/// the analyzer tests' DynamoAnalyzerTest; <see cref="OfferedActions"/> records how many actions the provider
+/// registered for each diagnostic it was asked to fix.
 /// </summary>
-internal sealed class CodeFixVerifier
+internal class DynamoCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
 {
-    public const string ValuesPath = "/repo/apps/webshop-test/orders/dynamodb/values.yaml";
+    /// <summary>Where the generator's output sits in the test project (a .g.cs file is generated code to the analyzers).</summary>
+    public const string GeneratedFile = "/0/IdpDynamo.Tables.g.cs";
 
-    private readonly ImmutableArray<AdditionalText> _additionalTexts;
-    private readonly TestOptionsProvider _options;
-    private readonly string _yaml;
+    private bool _configured;
 
-    public CodeFixVerifier(string yaml, string rootNamespace = "Webshop.Orders")
+    public DynamoCodeFixTest()
     {
-        _yaml = yaml;
-        _additionalTexts = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(ValuesPath, yaml));
-        _options = new TestOptionsProvider().WithProperty("RootNamespace", rootNamespace).WithValuesFile(ValuesPath);
+        ReferenceAssemblies = TestReferences.Net80;
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
+
+    public VerifyOptions Options { get; set; } = VerifyOptions.Default;
+
+    /// <summary>The values files (path, YAML), marked IdpDynamoValues unless the options say not.</summary>
+    public List<(string Path, string Yaml)> ValuesFiles { get; } = new();
+
+    /// <summary>The number of code actions offered, each time the library asked the provider for fixes.</summary>
+    public List<int> OfferedActions { get; } = new();
+
+    protected override async Task RunImplAsync(CancellationToken cancellationToken)
+    {
+        if (!_configured)
+        {
+            _configured = true;
+            DynamoProject.Configure(TestState, Options, ValuesFiles);
+            if (Options.RunGenerator)
+            {
+                // The generator's output as an ordinary document of the test and of the fixed state, as the old IDE
+                // path sees it: a source generator run by the library leaves the simplifier one namespace short.
+                var generated = (GeneratedFile, SourceText.From(Generate()));
+                TestState.Sources.Add(generated);
+                FixedState.Sources.Add(generated);
+            }
+        }
+
+        await base.RunImplAsync(cancellationToken);
+    }
+
+    /// <summary>The generator's output for <see cref="ValuesFiles"/> and <see cref="Options"/> (it does not depend on the sources).</summary>
+    private string Generate()
+    {
+        var provider = new TestOptionsProvider().WithProperty("RootNamespace", Options.RootNamespace);
+        foreach (var (path, _) in ValuesFiles)
+        {
+            provider = provider.WithValuesFile(path);
+        }
+
+        var texts = ValuesFiles.Select(v => (AdditionalText)new InMemoryAdditionalText(v.Path, v.Yaml)).ToList();
+        var run = GeneratorHarness.Run(CompilationFactory.Create(Array.Empty<string>(), Options.Sdk, usesGeneratedCode: true), texts, provider);
+        return run.GeneratedText ?? throw new InvalidOperationException("The generator produced nothing.");
+    }
+
+    protected override CompilationOptions CreateCompilationOptions() => CompilationFactory.Options;
+
+    protected override ParseOptions CreateParseOptions() => CompilationFactory.ParseOptions;
+
+    protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => DynamoProject.RuleUnderTest(analyzers);
+
+    protected override ImmutableArray<CodeAction> FilterCodeActions(ImmutableArray<CodeAction> actions)
+    {
+        OfferedActions.Add(actions.Length);
+        return base.FilterCodeActions(actions);
+    }
+}
+
+/// <summary>The short form of <see cref="DynamoCodeFixTest{TAnalyzer, TCodeFix}"/> (usage at the top of this file).</summary>
+internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    /// <summary>A diagnostic with the id <paramref name="id"/>, which <typeparamref name="TAnalyzer"/> must report.</summary>
+    public static DiagnosticResult Diagnostic(string id) => DynamoProject.Diagnostic(new[] { new TAnalyzer() }, id);
 
     /// <summary>
-    /// Checks that the markup's <c>[|…|]</c> spans are exactly the IDPDYN210 diagnostics, fixes them one at a time
-    /// until none is left, and returns the fixed document after asserting that it compiles without errors.
+    /// <paramref name="markup"/> (one source, the values file at <see cref="DynamoProject.ValuesPath"/>) becomes
+    /// <paramref name="fixedCode"/>, one fix at a time and by Fix All; the provider offers one action per diagnostic.
     /// </summary>
-    public async Task<string> FixOneByOneAsync(string markup)
+    public static async Task VerifyCodeFixAsync(string markup, string fixedCode, string yaml, VerifyOptions? options = null)
     {
-        var (document, expected) = await CreateDocumentAsync(markup);
-        await AssertDiagnosticsAsync(document, expected);
-
-        for (int round = 0; ; round++)
+        var test = new DynamoCodeFixTest<TAnalyzer, TCodeFix>
         {
-            var diagnostics = await DiagnosticsAsync(document);
-            if (diagnostics.Length == 0)
-            {
-                break;
-            }
-
-            Assert.True(round < 50, "The fix does not converge.");
-            var actions = await RegisterAsync(document, diagnostics[0]);
-            Assert.True(actions.Count == 1, $"Expected one code action for {diagnostics[0]}, got {actions.Count}.");
-            document = await ApplyAsync(actions[0], document);
-        }
-
-        return await FinishAsync(document);
-    }
-
-    /// <summary>Applies Fix All in the document (the provider's <see cref="FixAllProvider"/>) in one step.</summary>
-    public async Task<string> FixAllAsync(string markup, FixAllScope scope = FixAllScope.Document)
-    {
-        var (document, expected) = await CreateDocumentAsync(markup);
-        await AssertDiagnosticsAsync(document, expected);
-
-        var provider = new UseGeneratedAccessorCodeFix();
-        var fixAll = provider.GetFixAllProvider();
-        Assert.NotNull(fixAll);
-        Assert.Contains(scope, fixAll!.GetSupportedFixAllScopes());
-
-        var diagnostics = await DiagnosticsAsync(document);
-        var context = new FixAllContext(
-            document,
-            provider,
-            scope,
-            "IDPDYN210",
-            new[] { "IDPDYN210" },
-            new DiagnosticProvider(this, diagnostics),
-            CancellationToken.None);
-        var action = await fixAll.GetFixAsync(context);
-        Assert.NotNull(action);
-        document = await ApplyAsync(action!, document);
-        Assert.Empty(await DiagnosticsAsync(document));
-        return await FinishAsync(document);
-    }
-
-    /// <summary>The code actions the provider registers for one diagnostic, and their titles.</summary>
-    public async Task<IReadOnlyList<CodeAction>> ActionsForFirstAsync(string markup)
-    {
-        var (document, _) = await CreateDocumentAsync(markup);
-        var diagnostics = await DiagnosticsAsync(document);
-        return await RegisterAsync(document, diagnostics[0]);
-    }
-
-    private async Task<(Document Document, IReadOnlyList<ExpectedDiagnostic> Expected)> CreateDocumentAsync(string markup)
-    {
-        var parsed = MarkupParser.Parse(markup, "IDPDYN210");
-
-        // The generator's output for this values file, run on the source as the compiler would.
-        var compilation = CompilationFactory.Create(new[] { parsed.Source }, withAwsSdk: true, usesGeneratedCode: true);
-        var run = GeneratorHarness.Run(compilation, _additionalTexts, _options);
-        string generated = run.GeneratedText ?? throw new InvalidOperationException("The generator produced nothing.");
-
-        var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(
-                projectId,
-                VersionStamp.Default,
-                "TestProject",
-                "TestProject",
-                LanguageNames.CSharp,
-                compilationOptions: CompilationFactory.Options,
-                parseOptions: CompilationFactory.ParseOptions,
-                metadataReferences: compilation.References))
-            .AddDocument(DocumentId.CreateNewId(projectId), "IdpDynamo.Tables.g.cs", SourceText.From(generated), filePath: "IdpDynamo.Tables.g.cs");
-        var documentId = DocumentId.CreateNewId(projectId);
-        solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(parsed.Source), filePath: "Test0.cs");
-        Assert.True(workspace.TryApplyChanges(solution));
-        var document = workspace.CurrentSolution.GetDocument(documentId)!;
-        await AssertCompilesAsync(document, "The test input does not compile");
-        return (document, parsed.Expected);
-    }
-
-    private async Task AssertDiagnosticsAsync(Document document, IReadOnlyList<ExpectedDiagnostic> expected)
-    {
-        var actual = (await DiagnosticsAsync(document))
-            .Select(d =>
-            {
-                var span = d.Location.GetLineSpan();
-                return (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1);
-            })
-            .ToList();
-        var wanted = expected.Select(e => (e.Line, e.Column, e.EndLine, e.EndColumn)).OrderBy(e => e).ToList();
-        Assert.Equal(wanted, actual);
-    }
-
-    /// <summary>IDPDYN210 in the test document, in source order.</summary>
-    public async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
-    {
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var tree = await document.GetSyntaxTreeAsync();
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UseGeneratedAccessorAnalyzer()), new AnalyzerOptions(_additionalTexts, _options))
-            .GetAnalyzerDiagnosticsAsync();
-        Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "IDPDYN999");
-        return diagnostics.Where(d => d.Id == "IDPDYN210" && d.Location.SourceTree == tree).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
-    }
-
-    private static async Task<List<CodeAction>> RegisterAsync(Document document, Diagnostic diagnostic)
-    {
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await new UseGeneratedAccessorCodeFix().RegisterCodeFixesAsync(context);
-        return actions;
-    }
-
-    private static async Task<Document> ApplyAsync(CodeAction action, Document document)
-    {
-        var operations = await action.GetOperationsAsync(CancellationToken.None);
-        var apply = operations.OfType<ApplyChangesOperation>().Single();
-        return apply.ChangedSolution.GetDocument(document.Id)!;
-    }
-
-    private static async Task<string> FinishAsync(Document document)
-    {
-        await AssertCompilesAsync(document, "The fixed code does not compile");
-        return (await document.GetTextAsync()).ToString();
-    }
-
-    private static async Task AssertCompilesAsync(Document document, string what)
-    {
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        string text = (await document.GetTextAsync()).ToString();
-        Assert.True(errors.Count == 0, $"{what}:\n{string.Join("\n", errors)}\n\n{text}");
-    }
-
-    /// <summary>Hands Fix All the diagnostics computed for the document (project scope: the same ones).</summary>
-    private sealed class DiagnosticProvider(CodeFixVerifier verifier, ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => Task.FromResult<IEnumerable<Diagnostic>>(Array.Empty<Diagnostic>());
-
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-        {
-            var document = project.Documents.Single(d => d.Name == "Test0.cs");
-            return await verifier.DiagnosticsAsync(document);
-        }
+            TestCode = markup,
+            FixedCode = fixedCode,
+            Options = options ?? VerifyOptions.Default,
+        };
+        test.ValuesFiles.Add((DynamoProject.ValuesPath, yaml));
+        await test.RunAsync(CancellationToken.None);
+        Assert.NotEmpty(test.OfferedActions);
+        Assert.All(test.OfferedActions, count => Assert.Equal(1, count));
     }
 }
