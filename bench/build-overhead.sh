@@ -8,6 +8,9 @@
 # the MSBuild server (DOTNET_CLI_USE_MSBUILD_SERVER=1: the build node and the loaded task stay alive between builds),
 # the binary log replayed to a diagnostic log, and ValidateDynamoValues read from its Task Performance Summary.
 # Targets: no-op overhead <= 1 %, full build overhead <= 5 %, task <= 5 ms (10 tables, warm node).
+# EXTRA_SOURCES="name=file.cs ..." adds, per entry, the project without the package plus that file as an ordinary source
+# (e.g. the generated accessors of two generator versions, from `IdpDynamo.Benchmarks generator-source`), built in the
+# same rounds: what compiling that code costs, paired against the project without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -86,9 +89,16 @@ CS
 }
 consumer Plain 0
 consumer WithPackage 1
+EXTRA=()
+for entry in ${EXTRA_SOURCES:-}; do
+  name="Plain${entry%%=*}"
+  consumer "$name" 0
+  cp "${entry#*=}" "$OUT/$name/Generated.cs"
+  EXTRA+=("$name")
+done
 
 echo "== restore and warm-up (build servers, compiler server)"
-for p in Plain WithPackage; do
+for p in Plain WithPackage "${EXTRA[@]}"; do
   flock "$LOCK" dotnet restore "$OUT/$p" -nologo -v:q >/dev/null
   dotnet build "$OUT/$p" --no-restore -nologo -v:q >/dev/null
 done
@@ -106,10 +116,17 @@ for ((round = 1; round <= N; round++)); do
     T[noop-$p]+="$n "
     line+=" $p full $f, no-op $n;"
   done
+  for p in "${EXTRA[@]}"; do
+    f=$(ms full "$p")
+    T[full-$p]+="$f "
+    line+=" $p full $f;"
+  done
   echo "$line"
 done
 
 m() { tr ' ' '\n' <<<"${T[$1]}" | grep . | median; }
+# pairedms A B: the median of the per-round differences A - B of full builds, in ms.
+pairedms() { paste <(tr ' ' '\n' <<<"${T[full-$1]}" | grep .) <(tr ' ' '\n' <<<"${T[full-$2]}" | grep .) | awk '{print $1 - $2}' | median; }
 paired() { paste <(tr ' ' '\n' <<<"${T[$1-WithPackage]}" | grep .) <(tr ' ' '\n' <<<"${T[$1-Plain]}" | grep .) | awk '{print ($1 - $2) / $2 * 100}' | median; }
 
 # Where the difference goes, from binary logs (MSBuild's own clock, without the dotnet host's start-up): per project the
@@ -166,6 +183,10 @@ report="$WORK/build-overhead.txt"
   for k in full noop; do
     a=$(m "$k-Plain"); b=$(m "$k-WithPackage")
     printf '  %-10s %12s %14s %9.1f%% %17.1f%%   %s\n' "$k" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN {print (b - a) / a * 100}')" "$(paired "$k")" "$([ $k = full ] && echo '<= 5 %' || echo '<= 1 %')"
+  done
+  echo "  full build, median of the paired differences: with the package $(pairedms WithPackage Plain) ms (target <= +60 ms)"
+  for p in "${EXTRA[@]}"; do
+    echo "  full build, median of the paired differences: $p (the project plus ${p#Plain}'s source) $(pairedms "$p" Plain) ms; runs: ${T[full-$p]}"
   done
   echo "  runs full without: ${T[full-Plain]}| with: ${T[full-WithPackage]}"
   echo "  runs noop without: ${T[noop-Plain]}| with: ${T[noop-WithPackage]}"

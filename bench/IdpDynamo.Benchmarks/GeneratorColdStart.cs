@@ -54,8 +54,9 @@ public static class GeneratorColdStart
         var file = analyzers::IdpDynamo.Schema.Model.ValuesModelBuilder.Build(GeneratorHost.ValuesPath, ValuesFileGenerator.Namespace, string.Empty, document.Root);
         double model = Lap(stopwatch);
         var schema = analyzers::IdpDynamo.Schema.Model.AccessorSchema.Build(new[] { file }, "DynamoTables");
+        var tablesModel = analyzers::IdpDynamo.Analyzers.Generation.GeneratedTables.From(schema, new analyzers::IdpDynamo.Analyzers.Generation.GenerationOptions(null, "DynamoTables"));
         double merge = Lap(stopwatch);
-        string source = analyzers::IdpDynamo.Analyzers.Generation.AccessorsEmitter.Emit(schema, new analyzers::IdpDynamo.Analyzers.Generation.GenerationOptions(null, "DynamoTables"), hasSdk: false);
+        string source = analyzers::IdpDynamo.Analyzers.Generation.AccessorsEmitter.Emit(tablesModel, hasSdk: false);
         double emit = Lap(stopwatch);
         _ = CSharpSyntaxTree.ParseText(source, GeneratorHost.ParseOptions).GetRoot();
         double parse = Lap(stopwatch);

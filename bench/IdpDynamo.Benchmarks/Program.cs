@@ -17,6 +17,7 @@ namespace IdpDynamo.Benchmarks;
 /// <list type="bullet">
 /// <item><c>validator [BenchmarkDotNet args]</c>: (a) validator throughput on 1–10,000 tables, then cost per table.</item>
 /// <item><c>generator [BenchmarkDotNet args]</c>: (d) generator caching proof, then time per run on 100 and 1,000 tables.</item>
+/// <item><c>generator-size</c>, <c>generator-source</c>, <c>generator-empty</c>: see <see cref="GeneratorOutput"/>.</item>
 /// <item><c>generate &lt;tables&gt; &lt;path&gt;</c>: writes a generated values file (for the scripts).</item>
 /// <item><c>service &lt;dir&gt; [files] [tables]</c>: writes the generated service of bench/analyzers.sh.</item>
 /// </list>
@@ -47,6 +48,12 @@ public static class Program
                 return GeneratorColdStart.Phases(ValuesFileGenerator.CheckCount(int.Parse(args[1], CultureInfo.InvariantCulture)));
             case "generator-cold" when args.Length == 2:
                 return GeneratorColdStart.Run(ValuesFileGenerator.CheckCount(int.Parse(args[1], CultureInfo.InvariantCulture)));
+            case "generator-size" when args.Length >= 2:
+                return GeneratorOutput.Size(rest);
+            case "generator-source" when args.Length >= 3:
+                return GeneratorOutput.Source(args[1], args.Skip(2).ToArray());
+            case "generator-empty" when args.Length == 1:
+                return GeneratorOutput.Empty();
             case "service" when args.Length is >= 2 and <= 4:
                 int files = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
                 int serviceTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
@@ -57,6 +64,9 @@ public static class Program
                     Usage: IdpDynamo.Benchmarks validator [BenchmarkDotNet args]   (a) validator on 1..10,000 tables
                            IdpDynamo.Benchmarks generator [BenchmarkDotNet args]   (d) generator: caching proof and time per run
                            IdpDynamo.Benchmarks generator-cold <tables>           the generator's first run in a fresh process
+                           IdpDynamo.Benchmarks generator-size <values.yaml>...    bytes of the generated source, per table
+                           IdpDynamo.Benchmarks generator-source <out.cs> <values.yaml>...  writes the generated source
+                           IdpDynamo.Benchmarks generator-empty                    the generator on a project without values files
                            IdpDynamo.Benchmarks generate <tables> <path>           writes a generated values file
                            IdpDynamo.Benchmarks service <dir> [files] [tables]     writes the generated service of bench/analyzers.sh
                     """);

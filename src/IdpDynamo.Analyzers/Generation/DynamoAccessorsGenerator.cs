@@ -17,14 +17,16 @@ namespace IdpDynamo.Analyzers.Generation;
 /// <summary>One values file read for generation: its model, or the internal error that stopped reading it.</summary>
 internal sealed record ParsedValuesFile(string Path, ValuesFile? Model, string? Error);
 
-/// <summary>What the emitter needs: the merged tables, the options, and errors caught while reading.</summary>
-internal sealed record GeneratorModel(AccessorSchema Schema, GenerationOptions Options, EquatableArray<string> Errors);
+/// <summary>What the emitter needs, and errors caught while reading.</summary>
+internal sealed record GeneratorModel(GeneratedTables Tables, EquatableArray<string> Errors);
 
 /// <summary>
 /// Emits typed accessors (table names, keys, indexes, key builders) for every table of the project's IdpDynamoValues
-/// files. The YAML is parsed once per file into a value-equatable model, so editing C# never re-reads YAML. The
-/// generator reports no YAML diagnostics (the MSBuild task owns them); it skips what it cannot read and turns an
-/// unexpected exception into IDPDYN999 instead of failing the compilation.
+/// files. The YAML is parsed once per file into a value-equatable model, so editing C# never re-reads YAML, and the
+/// merged model holds no positions, so a comment or a blank line in the YAML never regenerates the file. A project
+/// without values files gets nothing and pays for nothing but the filter. The generator reports no YAML diagnostics
+/// (the MSBuild task owns them); it skips what it cannot read and turns an unexpected exception into IDPDYN999
+/// instead of failing the compilation.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
@@ -39,20 +41,23 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => ValuesAdditionalFile.IsValuesFile(pair.Right.GetOptions(pair.Left)))
             .Select(static (pair, ct) => Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
-            .WithTrackingName(TrackingNames.ParseValuesFile);
+            .WithTrackingName(TrackingNames.ParseValuesFile)
+            .Collect();
 
         // Namespace and class name from build_property.* (CompilerVisibleProperty in IdpDynamo.Build.props).
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GenerationOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.ReadOptions);
 
-        // Key builders need AttributeValue; without the AWS SDK the generated code references nothing from it.
+        // Key builders need AttributeValue; without the AWS SDK the generated code references nothing from it. Asked
+        // only when there is something to generate: without values files no symbol is looked up.
         var hasSdk = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null)
+            .Combine(files.Select(static (f, _) => f.Length > 0))
+            .Select(static (input, _) => input.Right && input.Left.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null)
             .WithTrackingName(TrackingNames.DetectSdk);
 
-        // One schema over all environments, tables ordered by name for deterministic output.
-        var model = files.Collect()
+        // One position-free model over all environments, tables ordered by name for deterministic output.
+        var model = files
             .Combine(options)
             .Select(static (input, _) => Merge(input.Left, input.Right))
             .WithTrackingName(TrackingNames.MergeSchema);
@@ -78,16 +83,20 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
 
     private static GeneratorModel Merge(ImmutableArray<ParsedValuesFile> files, GenerationOptions options)
     {
+        if (files.IsEmpty)
+        {
+            return new GeneratorModel(GeneratedTables.None(options), EquatableArray<string>.Empty);
+        }
+
         var errors = files.Where(f => f.Error is not null).Select(f => f.Error!).ToArray();
         try
         {
             var schema = AccessorSchema.Build(files.Where(f => f.Model is not null).Select(f => f.Model!), options.ClassName);
-            return new GeneratorModel(schema, options, new EquatableArray<string>(errors));
+            return new GeneratorModel(GeneratedTables.From(schema, options), new EquatableArray<string>(errors));
         }
         catch (Exception ex)
         {
-            var empty = new AccessorSchema(EquatableArray<AccessorTable>.Empty, EquatableArray<string>.Empty, 0, EquatableArray<NameCollision>.Empty);
-            return new GeneratorModel(empty, options, new EquatableArray<string>(errors.Concat(new[] { $"{ex.GetType().Name}: {ex.Message}" }).ToArray()));
+            return new GeneratorModel(GeneratedTables.None(options), new EquatableArray<string>(errors.Concat(new[] { $"{ex.GetType().Name}: {ex.Message}" }).ToArray()));
         }
     }
 
@@ -98,14 +107,14 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, error));
         }
 
-        if (model.Schema.FileCount == 0)
+        if (!model.Tables.HasFiles)
         {
             return;
         }
 
         try
         {
-            string source = AccessorsEmitter.Emit(model.Schema, model.Options, hasSdk);
+            string source = AccessorsEmitter.Emit(model.Tables, hasSdk);
             context.AddSource(HintName, SourceText.From(source, Encoding.UTF8));
         }
         catch (Exception ex)

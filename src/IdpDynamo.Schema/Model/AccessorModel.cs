@@ -30,13 +30,13 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
     /// <summary>Members of the generated root class a table class must not be named like.</summary>
     public static readonly string[] RootMembers =
     {
-        "Namespace", "TableNamePrefix", "ResolveNamespace", "DeclaredNamespace", "PodNamespaceVariable", "ServiceAccountNamespaceFile",
+        "Namespace", "TableNamePrefix", "ResolveNamespace", "DeclaredNamespace",
     };
 
     /// <summary>Members of a generated table class, which a table class must not be named like.</summary>
     public static readonly string[] TableMembers =
     {
-        "Name", "TableName", "TableNameIn", "HashKey", "RangeKey", "Attributes", "Indexes", "Key", "DeclaredTableName",
+        "Name", "TableName", "TableNameIn", "HashKey", "RangeKey", "TimeToLiveAttribute", "Attributes", "Indexes", "Projections", "Key", "DeclaredTableName",
     };
 
     /// <summary>
@@ -95,7 +95,9 @@ internal sealed record AccessorSchema(EquatableArray<AccessorTable> Tables, Equa
             var indexNames = table.LocalIndexes.Concat(table.GlobalIndexes).Select(i => i.Name?.Value).OfType<string>().Distinct().ToList();
             var indexes = IdentifierNaming.Assign(indexNames, new[] { "Indexes" },
                 (name, id, other) => collisions.Add(new NameCollision($"index of table '{member.Name}'", name, id, other, file.Path, table.Name!.Span)));
-            var attributeNames = table.Attributes.Select(a => a.Name?.Value).OfType<string>().Distinct().ToList();
+            // The declared attributes, then the TTL attribute (never a key, so usually not declared).
+            var attributeNames = table.Attributes.Select(a => a.Name?.Value).Append(table.Ttl?.AttributeName?.Value is { Length: > 0 } ttl ? ttl : null)
+                .OfType<string>().Distinct().ToList();
             var attributes = IdentifierNaming.Assign(attributeNames, new[] { "Attributes" },
                 (name, id, other) => collisions.Add(new NameCollision($"attribute of table '{member.Name}'", name, id, other, file.Path, table.Name!.Span)));
             tables.Add(new AccessorTable(

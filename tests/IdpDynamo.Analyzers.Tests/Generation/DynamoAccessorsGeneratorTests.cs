@@ -58,11 +58,22 @@ public class DynamoAccessorsGeneratorTests
     public void Environments_are_listed_and_constants_only_exist_for_a_single_environment()
     {
         string two = Generate(withAwsSdk: false, (TestPath, TestEnvironment), (ProdPath, ProdEnvironment));
-        Assert.Contains("(namespaces webshop-prod, webshop-test)", two, StringComparison.Ordinal);
-        Assert.Contains("/// <para>Environments: webshop-prod, webshop-test.</para>", two, StringComparison.Ordinal); // CustomerOrders
-        Assert.Contains("/// <para>Environments: webshop-test.</para>", two, StringComparison.Ordinal);               // Experiments
-        Assert.Contains("/// <para>webshop-prod: declared in apps/webshop-prod/orders/dynamodb/values.yaml line 3. Read access: <c>orders-api-webshop-prod</c>.", two, StringComparison.Ordinal);
-        Assert.Contains("/// <para>webshop-test: declared in apps/webshop-test/orders/dynamodb/values.yaml line 3. Read access: <c>orders-api-webshop-test</c>.", two, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>The DynamoDB tables of this project's idp-dynamodb values files (webshop-prod, webshop-test).</summary>\n", two, StringComparison.Ordinal);
+        // CustomerOrders: one line per environment, with its file and roles; no line numbers (a comment above a table must not change the output).
+        Assert.Contains("""
+                    /// <remarks>
+                    /// <para>webshop-prod (apps/webshop-prod/orders/dynamodb/values.yaml): read and write <c>orders-api-webshop-prod</c>.</para>
+                    /// <para>webshop-test (apps/webshop-test/orders/dynamodb/values.yaml): read and write <c>orders-api-webshop-test</c>.</para>
+                    /// </remarks>
+                    public static partial class CustomerOrders
+
+            """, two, StringComparison.Ordinal);
+        Assert.Contains("""
+                    /// <remarks>webshop-test (apps/webshop-test/orders/dynamodb/values.yaml): read <c>orders-api-webshop-test</c>.</remarks>
+                    public static partial class Experiments
+
+            """, two, StringComparison.Ordinal);
+        Assert.DoesNotContain(" line ", two, StringComparison.Ordinal);
         Assert.DoesNotContain("DeclaredNamespace", two, StringComparison.Ordinal);
         Assert.DoesNotContain("DeclaredTableName", two, StringComparison.Ordinal);
 
@@ -106,6 +117,34 @@ public class DynamoAccessorsGeneratorTests
         Assert.Contains("public const string Name = \"Name\";", code, StringComparison.Ordinal); // Key_2.Attributes.Name
         Assert.Contains("public const string Indexes_2 = \"Indexes\";", code, StringComparison.Ordinal);
         Assert.Contains("Key(string @namespace, decimal value)", code, StringComparison.Ordinal);
+
+        // Projections: the class of an index called Projections is Projections_2 (a class may not be named like its
+        // container), its constants keep their names unless taken, and Indexes names it by its full path. A TTL
+        // attribute called Attributes is Attributes_2 in Attributes.
+        Assert.Contains("public const string Projections = \"Projections\";", code, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>Global index, hash <c>value</c>, projection INCLUDE (<see cref=\"global::Webshop.Orders.DynamoTables.@class.Projections.Projections_2\"/>).</summary>", code, StringComparison.Ordinal);
+        Assert.Contains("""
+                        /// <summary>What <c>Projections</c> projects besides the keys.</summary>
+                        public static class Projections_2
+                        {
+                            /// <summary>A projected attribute.</summary>
+                            public const string Projections = "Projections";
+
+                            /// <summary>A projected attribute.</summary>
+                            public const string Indexes = "Indexes";
+
+                            /// <summary>A projected attribute.</summary>
+                            public const string @class = "class";
+
+                            /// <summary>A projected attribute.</summary>
+                            public const string a_b_2 = "a-b";
+
+                            /// <summary>A projected attribute.</summary>
+                            public const string a_b = "a_b";
+                        }
+        """, code, StringComparison.Ordinal);
+        Assert.Contains("public const string TimeToLiveAttribute = \"Attributes\";", code, StringComparison.Ordinal);
+        Assert.Contains("public const string Attributes_2 = \"Attributes\";", code, StringComparison.Ordinal);
 
         // Literals escape quotes, backslashes and everything outside printable ASCII.
         AssertTable(code, "Quote_Table_Back", "\"Quote\\\"Table\\\\Back\"");
@@ -181,7 +220,44 @@ public class DynamoAccessorsGeneratorTests
         var run = GeneratorHarness.RunOnValues(new[] { (path, LegacyPrefix) }, withAwsSdk: false, options);
         Assert.Contains("public const string DeclaredNamespace = \"koa-dev\";", run.GeneratedText, StringComparison.Ordinal);
         Assert.Contains("public const string DeclaredTableName = \"idp-koa-dev-LegacyUsers\";", run.GeneratedText, StringComparison.Ordinal);
-        Assert.Contains("/// <para>koa-dev: declared in values.yaml line 3.", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("/// <remarks>koa-dev (values.yaml): read <c>orders-api-webshop-test</c>.</remarks>\n", run.GeneratedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ttl_attribute_and_the_projected_attributes_of_each_index_are_constants()
+    {
+        const string sessionsPath = "/repo/apps/webshop-test/sessions/dynamodb/values.yaml";
+        var run = GeneratorHarness.RunOnValues(new[] { (TestPath, LocalIndexes), (sessionsPath, TimeToLive) }, withAwsSdk: true, null, """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public const string Ttl = Webshop.Orders.DynamoTables.Sessions.TimeToLiveAttribute;
+                public const string TtlAttribute = Webshop.Orders.DynamoTables.Sessions.Attributes.ExpiresAt;
+                public const string DisabledTtl = Webshop.Orders.DynamoTables.Tokens.TimeToLiveAttribute;
+                public const string DisabledTtlAttribute = Webshop.Orders.DynamoTables.Tokens.Attributes.ValidUntil;
+                public const string Items = Webshop.Orders.DynamoTables.CustomerOrders.Projections.AmountIndex.Items;
+                public const string Address = Webshop.Orders.DynamoTables.CustomerOrders.Projections.AmountIndex.ShippingAddress;
+            }
+            """);
+        GeneratedCode.AssertNoWarnings(run);
+
+        var uses = run.OutputCompilation.GetTypeByMetadataName("Consumer.Uses")!;
+        string? Constant(string name) => (string?)Assert.IsAssignableFrom<Microsoft.CodeAnalysis.IFieldSymbol>(uses.GetMembers(name).Single()).ConstantValue;
+        Assert.Equal("ExpiresAt", Constant("Ttl"));
+        Assert.Equal("ExpiresAt", Constant("TtlAttribute"));
+        Assert.Equal("ValidUntil", Constant("DisabledTtl"));
+        Assert.Equal("ValidUntil", Constant("DisabledTtlAttribute"));
+        Assert.Equal("Items", Constant("Items"));
+        Assert.Equal("ShippingAddress", Constant("Address"));
+
+        // Only an index that projects non-key attributes (INCLUDE) has a Projections class; KEYS_ONLY StatusIndex has none.
+        var projections = run.OutputCompilation.GetTypeByMetadataName("Webshop.Orders.DynamoTables+CustomerOrders+Projections")!;
+        Assert.Equal(new[] { "AmountIndex" }, projections.GetTypeMembers().Select(t => t.Name));
+        Assert.Equal(new[] { "Items", "ShippingAddress" }, projections.GetTypeMembers("AmountIndex").Single().GetMembers().OfType<Microsoft.CodeAnalysis.IFieldSymbol>().Select(f => f.Name));
+        Assert.Contains("/// <summary>The TTL attribute (epoch seconds).</summary>\n            public const string TimeToLiveAttribute = \"ExpiresAt\";", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>The TTL attribute (epoch seconds); TTL is disabled.</summary>\n            public const string TimeToLiveAttribute = \"ValidUntil\";", run.GeneratedText, StringComparison.Ordinal);
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Webshop.Orders.DynamoTables+Sessions+Projections"));
     }
 
     [Fact]

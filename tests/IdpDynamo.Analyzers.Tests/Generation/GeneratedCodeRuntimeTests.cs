@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Amazon.DynamoDBv2.Model;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
@@ -81,32 +83,36 @@ public sealed class GeneratedCodeRuntimeTests : IDisposable
 
     [Fact]
     public void Resolves_the_namespace_from_POD_NAMESPACE()
-        => Assert.Equal("webshop-prod", Resolve(Env(("POD_NAMESPACE", " webshop-prod\n"))));
+        => Assert.Equal("webshop-prod", Resolve(" webshop-prod\n"));
 
     [Fact]
     public void Resolves_the_namespace_from_the_service_account_file_when_the_variable_is_empty()
     {
         File.WriteAllText(_namespaceFile, "webshop-test\n");
-        Assert.Equal("webshop-test", Resolve(Env(("POD_NAMESPACE", "  "))));
-        Assert.Equal("webshop-test", Resolve(Env()));
+        Assert.Equal("webshop-test", Resolve("  "));
+        Assert.Equal("webshop-test", Resolve(null));
     }
 
     [Fact]
     public void The_variable_wins_over_the_file()
     {
         File.WriteAllText(_namespaceFile, "webshop-test");
-        Assert.Equal("webshop-prod", Resolve(Env(("POD_NAMESPACE", "webshop-prod"))));
+        Assert.Equal("webshop-prod", Resolve("webshop-prod"));
     }
 
     [Fact]
     public void Throws_a_helpful_exception_when_neither_names_a_namespace()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Resolve(Env()));
-        Assert.Contains("POD_NAMESPACE", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(_namespaceFile, ex.Message, StringComparison.Ordinal);
+        // The message names the property to set (with the configured class name), the variable and the file.
+        var ex = Assert.Throws<InvalidOperationException>(() => Resolve(null));
+        Assert.Equal(
+            "The Kubernetes namespace of this service is unknown, so DynamoDB table names cannot be built. Set DynamoTables.Namespace at startup, "
+            + "or the POD_NAMESPACE environment variable (valueFrom.fieldRef.fieldPath: metadata.namespace), or run in a pod with the service-account namespace file "
+            + _namespaceFile + ".",
+            ex.Message);
 
         File.WriteAllText(_namespaceFile, " \n");
-        Assert.Throws<InvalidOperationException>(() => Resolve(Env()));
+        Assert.Throws<InvalidOperationException>(() => Resolve(null));
     }
 
     [Fact]
@@ -193,19 +199,20 @@ public sealed class GeneratedCodeRuntimeTests : IDisposable
         Assert.Equal("digest", Assert.Throws<ArgumentNullException>(() => Key(Root + "+Blobs", null, 1m)).ParamName);
     }
 
-    private static Func<string, string?> Env(params (string Name, string Value)[] variables)
+    /// <summary>The generated (private) resolution, given the variable's value and this test's namespace file.</summary>
+    private string? Resolve(string? podNamespace)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in variables)
+        var method = _assembly.Type(Root).GetMethod("ResolveNamespace", BindingFlags.NonPublic | BindingFlags.Static)!;
+        try
         {
-            map[name] = value;
+            return (string?)method.Invoke(null, new object?[] { podNamespace, _namespaceFile });
         }
-
-        return name => map.TryGetValue(name, out var value) ? value : null;
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
     }
-
-    private string? Resolve(Func<string, string?> getEnvironmentVariable)
-        => (string?)_assembly.Call(Root, "ResolveNamespace", getEnvironmentVariable, _namespaceFile);
 
     private Dictionary<string, AttributeValue> Key(string table, params object?[] values)
         => Assert.IsType<Dictionary<string, AttributeValue>>(_assembly.Call(table, "Key", values));

@@ -11,8 +11,9 @@ using static IdpDynamo.Analyzers.Tests.Generation.ValuesFiles;
 namespace IdpDynamo.Analyzers.Tests.Generation;
 
 /// <summary>
-/// Incremental caching in both directions: what must not re-run does not (C# edits never touch the
-/// YAML steps, a YAML comment never regenerates the file), and what must re-run does (a new table changes the output).
+/// Incremental caching in both directions: what must not re-run does not (C# edits never touch the YAML steps; a
+/// comment, a blank line or reordered keys anywhere in the YAML never regenerate the file), and what must re-run does
+/// (a new table changes the output). A project without values files does no YAML work and gets no output.
 /// </summary>
 public class GeneratorCachingTests(ITestOutputHelper output)
 {
@@ -73,6 +74,58 @@ public class GeneratorCachingTests(ITestOutputHelper output)
         output.WriteLine(reasons.ToString());
         Assert.Equal(RunReasons.YamlCommentEdited, reasons);
         Assert.Equal(first.GeneratedText, second.GeneratedText);
+    }
+
+    [Fact]
+    public void A_comment_above_a_table_does_not_regenerate_the_output()
+    {
+        // Every position after the comment moves one line down: the file is parsed again into a different model (its
+        // spans), but the merged model holds no positions, so it is equal and the output step stays cached.
+        string edited = Edit(LocalIndexes, "  - name: CustomerOrders\n", "  # Orders of a customer, newest first.\n  - name: CustomerOrders\n");
+        AssertLayoutEditKeepsTheOutput(edited);
+    }
+
+    [Fact]
+    public void A_blank_line_and_a_comment_inside_a_table_do_not_regenerate_the_output()
+    {
+        string edited = Edit(LocalIndexes, "    billingMode: PAY_PER_REQUEST\n", "\n    # on-demand: traffic is spiky\n    billingMode: PAY_PER_REQUEST\n");
+        AssertLayoutEditKeepsTheOutput(edited);
+    }
+
+    [Fact]
+    public void Reordered_keys_of_a_table_do_not_regenerate_the_output()
+    {
+        // hashKey and rangeKey move after billingMode, the role lists before the indexes: the same table.
+        string edited = Edit(LocalIndexes, "    hashKey: CustomerId\n    rangeKey: OrderDate\n", string.Empty);
+        edited = Edit(edited, "    billingMode: PAY_PER_REQUEST\n", "    billingMode: PAY_PER_REQUEST\n    rangeKey: OrderDate\n    hashKey: CustomerId\n");
+        string roles = "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"orders-api-webshop-test\"]";
+        edited = Edit(edited, "\n" + roles, string.Empty);
+        edited = Edit(edited, "    localSecondaryIndex:\n", roles + "\n    localSecondaryIndex:\n");
+        AssertLayoutEditKeepsTheOutput(edited);
+    }
+
+    [Fact]
+    public void Without_values_files_nothing_is_parsed_probed_or_generated()
+    {
+        // An AdditionalFile that is not flagged IdpDynamoValues, and the AWS SDK referenced: still nothing to do.
+        var compilation = CompilationFactory.Create(new[] { Service }, withAwsSdk: true);
+        var other = new InMemoryAdditionalText("/repo/appsettings.yaml", LocalIndexes);
+        var options = new TestOptionsProvider().WithProperty("RootNamespace", "Webshop.Orders");
+        var first = GeneratorHarness.Run(compilation, new[] { other }, options);
+        var tree = compilation.SyntaxTrees.Single();
+        var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Service.Replace("42", "43", StringComparison.Ordinal), CompilationFactory.ParseOptions, tree.FilePath)));
+
+        foreach (var run in new[] { first, second })
+        {
+            Assert.Null(run.GeneratedText);
+            Assert.Empty(run.Result.Diagnostics);
+            Assert.False(run.Result.TrackedSteps.ContainsKey(TrackingNames.ParseValuesFile) && Outputs(run, TrackingNames.ParseValuesFile).Any());
+            // The SDK is referenced, yet the probe answers false: without values files it never looks the type up.
+            Assert.Equal(new object[] { false }, Outputs(run, TrackingNames.DetectSdk).Select(o => o.Value));
+        }
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, RunReasons.Strongest(second.Result.TrackedSteps, TrackingNames.DetectSdk));
+        Assert.Equal(IncrementalStepRunReason.Cached, RunReasons.Strongest(second.Result.TrackedSteps, TrackingNames.MergeSchema));
     }
 
     [Fact]
@@ -141,6 +194,29 @@ public class GeneratorCachingTests(ITestOutputHelper output)
         Assert.Contains("Location", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The values file replaced by <paramref name="edited"/>, which declares the same tables in another layout: it is
+    /// parsed again (Modified: its positions changed), merged into an equal model (Unchanged), and nothing is emitted.
+    /// </summary>
+    private void AssertLayoutEditKeepsTheOutput(string edited)
+    {
+        var (first, compilation, yaml) = FirstRun();
+        var second = GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(yaml, new InMemoryAdditionalText(TestPath, edited)), compilation);
+
+        var reasons = RunReasons.Of(second);
+        output.WriteLine(reasons.ToString());
+        Assert.Equal(RunReasons.YamlLayoutEdited, reasons);
+        Assert.Equal(first.GeneratedText, second.GeneratedText);
+    }
+
+    /// <summary><paramref name="text"/> with its one occurrence of <paramref name="old"/> replaced.</summary>
+    private static string Edit(string text, string old, string replacement)
+    {
+        int at = text.IndexOf(old, StringComparison.Ordinal);
+        Assert.True(at >= 0 && text.IndexOf(old, at + 1, StringComparison.Ordinal) < 0, $"'{old}' must occur once");
+        return text[..at] + replacement + text[(at + old.Length)..];
+    }
+
     private static readonly IncrementalStepRunReason[] NotRerun = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
 
     private sealed record Holder(object Value);
@@ -185,6 +261,12 @@ internal sealed record RunReasons(
     /// <summary>A comment at the end of the YAML: the file is parsed again into an equal model, and nothing else runs.</summary>
     public static readonly RunReasons YamlCommentEdited = new(Unchanged, Cached, Cached, Cached, Cached);
 
+    /// <summary>
+    /// A comment or blank line above or inside a table, or reordered keys: the positions in the parsed file change
+    /// (Modified), the merged model, which holds none, does not (Unchanged), and the source output is not re-run.
+    /// </summary>
+    public static readonly RunReasons YamlLayoutEdited = new(Modified, Cached, Cached, Unchanged, Cached);
+
     /// <summary>A real YAML edit: the file is parsed again, the schema re-merged, the file regenerated.</summary>
     public static readonly RunReasons YamlEdited = new(Modified, Cached, Cached, Modified, Modified);
 
@@ -199,7 +281,7 @@ internal sealed record RunReasons(
             Strongest(result.TrackedOutputSteps, "SourceOutput"));
     }
 
-    private static IncrementalStepRunReason Strongest(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> steps, string name)
+    public static IncrementalStepRunReason Strongest(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> steps, string name)
     {
         var reasons = steps.TryGetValue(name, out var runSteps) ? runSteps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList() : new List<IncrementalStepRunReason>();
         Assert.True(reasons.Count > 0, $"Step {name} did not run or is not tracked");

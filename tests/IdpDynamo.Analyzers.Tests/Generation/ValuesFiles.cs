@@ -224,10 +224,17 @@ internal static class ValuesFiles
               - name: value
                 type: 'N'
             billingMode: PAY_PER_REQUEST
+            ttl:
+              attributeName: Attributes
+              enabled: true
             globalSecondaryIndex:
               - name: Indexes
                 hashKey: value
                 projectionType: ALL
+              - name: Projections
+                hashKey: value
+                projectionType: INCLUDE
+                nonKeyAttributes: ["Projections", "Indexes", "class", "a-b", "a_b"]
 
           - name: 2024-Orders
             hashKey: 1st
