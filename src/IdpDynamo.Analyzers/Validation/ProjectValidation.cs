@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using IdpDynamo.Analyzers.Generation;
@@ -32,9 +33,12 @@ internal sealed class ProjectValidation
 
     private readonly Dictionary<string, List<Schema.Diagnostic>> _byFile;
 
-    private ProjectValidation(Dictionary<string, List<Schema.Diagnostic>> byFile, AdditionalText? first, Dictionary<string, AdditionalText> texts)
+    private readonly HashSet<AdditionalText> _values;
+
+    private ProjectValidation(Dictionary<string, List<Schema.Diagnostic>> byFile, AdditionalText? first, Dictionary<string, AdditionalText> texts, HashSet<AdditionalText> values)
     {
         _byFile = byFile;
+        _values = values;
         First = first;
         Texts = texts;
     }
@@ -44,6 +48,9 @@ internal sealed class ProjectValidation
 
     /// <summary>The AdditionalText that reports each path's diagnostics (the first with that path).</summary>
     public IReadOnlyDictionary<string, AdditionalText> Texts { get; }
+
+    /// <summary>Whether <paramref name="text"/> is one of the validated values files.</summary>
+    public bool IsValuesFile(AdditionalText text) => _values.Contains(text);
 
     /// <summary>The diagnostics located in <paramref name="path"/>.</summary>
     public IReadOnlyList<Schema.Diagnostic> In(string path) => _byFile.TryGetValue(path, out var list) ? list : Array.Empty<Schema.Diagnostic>();
@@ -124,7 +131,7 @@ internal sealed class ProjectValidation
             Add(byFile, d);
         }
 
-        return new ProjectValidation(byFile, values.Count > 0 ? values[0].Text : null, texts);
+        return new ProjectValidation(byFile, values.Count > 0 ? values[0].Text : null, texts, new HashSet<AdditionalText>(values.Select(v => v.Text)));
     }
 
     private static void Add(Dictionary<string, List<Schema.Diagnostic>> byFile, Schema.Diagnostic diagnostic)

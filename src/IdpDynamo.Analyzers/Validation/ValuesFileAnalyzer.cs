@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema;
@@ -48,21 +47,25 @@ public sealed class ValuesFileAnalyzer : DiagnosticAnalyzer
             }
 
             var diagnostics = validation.In(file.Path);
-            IEnumerable<Schema.Diagnostic> elsewhere = ReferenceEquals(file, validation.First) ? validation.Elsewhere() : Array.Empty<Schema.Diagnostic>();
-            if (diagnostics.Count == 0 && ReferenceEquals(elsewhere, Array.Empty<Schema.Diagnostic>()))
+            bool first = ReferenceEquals(file, validation.First);
+            if (diagnostics.Count == 0 && !first)
             {
                 return;
             }
 
-            var text = file.GetText(context.CancellationToken);
+            // A values file's text comes from its one read (ValuesText), so reporting reads nothing again.
+            var text = validation.IsValuesFile(file) ? ValuesText.Get(file, context.CancellationToken).Source : file.GetText(context.CancellationToken);
             foreach (var d in diagnostics)
             {
                 context.ReportDiagnostic(ToRoslyn(d, text));
             }
 
-            foreach (var d in elsewhere)
+            if (first)
             {
-                context.ReportDiagnostic(ToRoslyn(d, null));
+                foreach (var d in validation.Elsewhere())
+                {
+                    context.ReportDiagnostic(ToRoslyn(d, null));
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
