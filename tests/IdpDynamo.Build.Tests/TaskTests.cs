@@ -22,7 +22,7 @@ public sealed class TaskTests : IDisposable
     public void Dispose() => _apps.Dispose();
 
     /// <summary>A clean file: one table, roles of its own namespace.</summary>
-    private static string Orders(string ns, string hashKey = "OrderId") => $"""
+    internal static string Orders(string ns, string hashKey = "OrderId") => $"""
         managementPolicies: Control
         deletionPolicy: Orphan
         tables:
@@ -38,7 +38,7 @@ public sealed class TaskTests : IDisposable
         """;
 
     // Line 8: "        type: N" -> the scalar N starts at column 15 (IDPDYN006, error).
-    private const string UnquotedN = """
+    internal const string UnquotedN = """
         managementPolicies: Control
         deletionPolicy: Orphan
         tables:
@@ -55,7 +55,7 @@ public sealed class TaskTests : IDisposable
 
     // No managementPolicies: IDPDYN100 (warning) at the 'tables' key, line 2 column 1.
     // GSI without rangeKey: IDPDYN063 (warning) at the index entry's first key, line 12 column 9.
-    private const string TwoWarnings = """
+    internal const string TwoWarnings = """
         deletionPolicy: Orphan
         tables:
           - name: Orders
