@@ -42,11 +42,13 @@ public sealed class LiveValidationEndToEndTests
         return $"{_sample.ValuesFile(Test)}({line},{column}): error IDPDYN006: 'N' is read by Helm (YAML 1.1) as boolean false, not the string 'N'; quote it: 'N'";
     }
 
-    /// <summary>The diagnostics as the build reported them, without MSBuild's closing repetition after "Build FAILED.".</summary>
+    /// <summary>The diagnostics as the build reported them, without MSBuild's closing repetition after "Build FAILED." / "Build succeeded.".</summary>
     private static string[] Reported(DotnetResult build, string id)
     {
         string output = build.Output;
-        int summary = output.IndexOf("Build FAILED.", StringComparison.Ordinal);
+        int failed = output.IndexOf("Build FAILED.", StringComparison.Ordinal);
+        int succeeded = output.IndexOf("Build succeeded.", StringComparison.Ordinal);
+        int summary = failed >= 0 ? failed : succeeded;
         return (summary >= 0 ? output[..summary] : output).Split('\n').Where(l => l.Contains(": error " + id + ":", StringComparison.Ordinal) || l.Contains(": warning " + id + ":", StringComparison.Ordinal)).ToArray();
     }
 

@@ -182,6 +182,33 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
+    public void WarningsAsErrors_promotes_a_listed_info_as_the_compiler_does()
+    {
+        // No application.yaml: IDPDYN014 (info) at the file start; listed, it is an error (live validation's compiler
+        // diagnostics behave the same); TreatWarningsAsErrors alone leaves it an info.
+        string path = _apps.Write("webshop-test", Orders("webshop-test"), chartVersion: null);
+        var task = Task(Item(path));
+        task.WarningsAsErrors = "IDPDYN014";
+
+        Assert.False(task.Execute(), _engine.Dump());
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("IDPDYN014", path, 1, 1), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
+        Assert.Empty(_engine.Infos);
+    }
+
+    [Fact]
+    public void TreatWarningsAsErrors_leaves_infos_alone()
+    {
+        string path = _apps.Write("webshop-test", Orders("webshop-test"), chartVersion: null);
+        var task = Task(Item(path));
+        task.TreatWarningsAsErrors = true;
+
+        Assert.True(task.Execute(), _engine.Dump());
+        Assert.Equal("IDPDYN014", Assert.Single(_engine.Infos).Code);
+        Assert.Empty(_engine.Errors);
+    }
+
+    [Fact]
     public void TreatWarningsAsErrors_promotes_every_warning()
     {
         string path = _apps.Write("webshop-test", TwoWarnings);
