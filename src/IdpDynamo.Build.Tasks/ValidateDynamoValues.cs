@@ -13,7 +13,8 @@ namespace IdpDynamo.Build.Tasks;
 /// <summary>
 /// Validates the <c>IdpDynamoValues</c> items of a project and logs every problem in the compiler's canonical format
 /// (<c>file(line,col): error IDPDYNnnn: message</c>) with a help link. Errors fail the build; warnings follow NoWarn,
-/// WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors; infos are high-importance messages.
+/// WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors; infos are high-importance messages (errors when
+/// WarningsAsErrors lists them, as the compiler does).
 /// </summary>
 public sealed class ValidateDynamoValues : Task
 {
@@ -33,7 +34,7 @@ public sealed class ValidateDynamoValues : Task
     /// <summary>$(NoWarn): ids to silence.</summary>
     public string? NoWarn { get; set; }
 
-    /// <summary>$(WarningsAsErrors): ids whose warnings become errors.</summary>
+    /// <summary>$(WarningsAsErrors): ids that become errors (warnings and infos, as for compiler diagnostics).</summary>
     public string? WarningsAsErrors { get; set; }
 
     /// <summary>$(WarningsNotAsErrors): ids that stay warnings under TreatWarningsAsErrors.</summary>
@@ -93,8 +94,10 @@ public sealed class ValidateDynamoValues : Task
                 continue;
             }
 
+            // As the compiler applies them (and so to live validation's diagnostics alike): an id listed in
+            // WarningsAsErrors is an error whatever its severity, infos included; TreatWarningsAsErrors promotes warnings.
             var severity = d.Severity;
-            if (severity == Severity.Warning && (asErrors.Contains(d.Id) || (TreatWarningsAsErrors && !notAsErrors.Contains(d.Id))))
+            if (asErrors.Contains(d.Id) || (severity == Severity.Warning && TreatWarningsAsErrors && !notAsErrors.Contains(d.Id)))
             {
                 severity = Severity.Error;
             }

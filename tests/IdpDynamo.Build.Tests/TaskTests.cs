@@ -22,7 +22,7 @@ public sealed class TaskTests : IDisposable
     public void Dispose() => _apps.Dispose();
 
     /// <summary>A clean file: one table, roles of its own namespace.</summary>
-    private static string Orders(string ns, string hashKey = "OrderId") => $"""
+    internal static string Orders(string ns, string hashKey = "OrderId") => $"""
         managementPolicies: Control
         deletionPolicy: Orphan
         tables:
@@ -38,7 +38,7 @@ public sealed class TaskTests : IDisposable
         """;
 
     // Line 8: "        type: N" -> the scalar N starts at column 15 (IDPDYN006, error).
-    private const string UnquotedN = """
+    internal const string UnquotedN = """
         managementPolicies: Control
         deletionPolicy: Orphan
         tables:
@@ -55,7 +55,7 @@ public sealed class TaskTests : IDisposable
 
     // No managementPolicies: IDPDYN100 (warning) at the 'tables' key, line 2 column 1.
     // GSI without rangeKey: IDPDYN063 (warning) at the index entry's first key, line 12 column 9.
-    private const string TwoWarnings = """
+    internal const string TwoWarnings = """
         deletionPolicy: Orphan
         tables:
           - name: Orders
@@ -179,6 +179,33 @@ public sealed class TaskTests : IDisposable
         Assert.Equal((path, 12, 9), (error.File, error.LineNumber, error.ColumnNumber));
         Assert.Equal(DiagnosticIds.HelpLink("IDPDYN063"), error.HelpLink);
         Assert.Equal("IDPDYN100", Assert.Single(_engine.Warnings).Code);
+    }
+
+    [Fact]
+    public void WarningsAsErrors_promotes_a_listed_info_as_the_compiler_does()
+    {
+        // No application.yaml: IDPDYN014 (info) at the file start; listed, it is an error (live validation's compiler
+        // diagnostics behave the same); TreatWarningsAsErrors alone leaves it an info.
+        string path = _apps.Write("webshop-test", Orders("webshop-test"), chartVersion: null);
+        var task = Task(Item(path));
+        task.WarningsAsErrors = "IDPDYN014";
+
+        Assert.False(task.Execute(), _engine.Dump());
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("IDPDYN014", path, 1, 1), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
+        Assert.Empty(_engine.Infos);
+    }
+
+    [Fact]
+    public void TreatWarningsAsErrors_leaves_infos_alone()
+    {
+        string path = _apps.Write("webshop-test", Orders("webshop-test"), chartVersion: null);
+        var task = Task(Item(path));
+        task.TreatWarningsAsErrors = true;
+
+        Assert.True(task.Execute(), _engine.Dump());
+        Assert.Equal("IDPDYN014", Assert.Single(_engine.Infos).Code);
+        Assert.Empty(_engine.Errors);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using IdpDynamo.Schema;
+using IdpDynamo.Analyzers.Validation;
 using IdpDynamo.Schema.Model;
-using IdpDynamo.Schema.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -35,7 +34,7 @@ internal static class ValuesAdditionalFile
             return cached.File;
         }
 
-        var document = YamlReader.Read(text.GetText(cancellationToken)?.ToString() ?? string.Empty, new DiagnosticBag(text.Path), cancellationToken);
+        var document = ValuesText.Get(text, cancellationToken).Document;
         var file = ValuesModelBuilder.Build(text.Path, ns, string.Empty, document.Root);
         slot.Entry = new Entry(ns, file); // two callers racing both parse; either result is the same
         return file;

@@ -36,6 +36,9 @@ internal sealed record RepositoryRole(string Role, string Application, bool Irsa
 /// <summary>The outcome of validating one file: its diagnostics and, when the file could be read, its model.</summary>
 internal sealed record ValuesFileResult(ValuesFileSettings Settings, ValuesFile? Model, IReadOnlyList<Diagnostic> Diagnostics, bool Skipped);
 
+/// <summary>Reads decoded YAML text into a document, reporting its problems to the bag (as <see cref="YamlReader.Read"/>).</summary>
+internal delegate YamlDocument YamlParse(string text, DiagnosticBag bag, CancellationToken cancellationToken);
+
 /// <summary>
 /// The validator core: bytes of a values file in, every rule of docs/rules out (with 1-based positions), plus the model the
 /// generator and the task use. Pure (no I/O) and never throws: an unexpected exception becomes IDPDYN999.
@@ -54,6 +57,15 @@ internal static class ValuesValidator
     public static IEnumerable<string> AcrossFilesReportedIds => new[] { DiagnosticIds.TableDefinedTwice, DiagnosticIds.NamespaceUnknown, DiagnosticIds.InternalError };
 
     public static ValuesFileResult Validate(byte[] content, ValuesFileSettings settings, CancellationToken cancellationToken = default)
+        => Validate(content, settings, YamlReader.Read, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Validate(byte[], ValuesFileSettings, CancellationToken)"/>, with the YAML read by
+    /// <paramref name="parse"/>: a host that already holds the parse of the same text (the Roslyn component, which
+    /// reads each AdditionalText once for the generator and the analyzers) hands it over instead of reading it again.
+    /// <paramref name="parse"/> must behave as <see cref="YamlReader.Read"/> does, reporting the same diagnostics to the bag.
+    /// </summary>
+    public static ValuesFileResult Validate(byte[] content, ValuesFileSettings settings, YamlParse parse, CancellationToken cancellationToken = default)
     {
         var bag = new DiagnosticBag(settings.DisplayPath);
         ValuesFile? model = null;
@@ -74,7 +86,7 @@ internal static class ValuesValidator
             string? text = YamlDecoder.Decode(content, bag);
             if (text is not null)
             {
-                model = ValidateText(text, settings, version, bag, cancellationToken);
+                model = ValidateText(text, settings, version, bag, parse, cancellationToken);
             }
         }
         catch (OperationCanceledException)
@@ -98,10 +110,10 @@ internal static class ValuesValidator
     public static string InternalErrorMessage(Exception ex)
         => $"Internal error while validating this file; this is a bug in IdpDynamo.Build, please report it: {ex.GetType().Name}: {ex.Message}";
 
-    private static ValuesFile? ValidateText(string text, ValuesFileSettings settings, ChartVersionInfo version, DiagnosticBag bag, CancellationToken cancellationToken)
+    private static ValuesFile? ValidateText(string text, ValuesFileSettings settings, ChartVersionInfo version, DiagnosticBag bag, YamlParse parse, CancellationToken cancellationToken)
     {
         ChartVersionResolver.CheckModeline(text, version, bag);
-        var document = YamlReader.Read(text, bag, cancellationToken);
+        var document = parse(text, bag, cancellationToken);
         if (document.Root is null && bag.HasErrors)
         {
             return null;
@@ -134,6 +146,33 @@ internal static class ValuesValidator
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// What the files of one project add to their own diagnostics, for the MSBuild task and the Roslyn component alike:
+    /// <see cref="ValidateAcrossFiles"/>, the environments compared (IDPDYN126/127), and IDPDYN129 for names the
+    /// generated class <paramref name="generatedClassName"/> has to number.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ValidateProject(IReadOnlyList<ValuesFileResult> files, string generatedClassName)
+    {
+        var result = new List<Diagnostic>(ValidateAcrossFiles(files));
+        result.AddRange(EnvironmentComparer.Compare(files));
+        try
+        {
+            var accessors = AccessorSchema.Build(files.Where(r => r.Model is not null).Select(r => r.Model!), generatedClassName);
+            foreach (var collision in accessors.Collisions)
+            {
+                result.Add(new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
+                    $"The {collision.Scope} '{collision.Name}' maps to the same C# identifier as '{collision.Other}'; the generated accessor is named '{collision.Identifier}'",
+                    collision.File, collision.Span));
+            }
+        }
+        catch (Exception ex)
+        {
+            result.Add(new Diagnostic(DiagnosticIds.InternalError, Severity.Error, InternalErrorMessage(ex), files.Count > 0 ? files[0].Settings.DisplayPath : "", SourceSpan.FileStart));
+        }
+
+        return result;
     }
 
     /// <summary>Rules that need several files: IDPDYN033 across files of one namespace, and IDPDYN125 once per run.</summary>
