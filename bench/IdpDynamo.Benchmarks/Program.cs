@@ -19,6 +19,7 @@ namespace IdpDynamo.Benchmarks;
 /// <item><c>generator [BenchmarkDotNet args]</c>: (d) generator caching proof, then time per run on 100 and 1,000 tables.</item>
 /// <item><c>generate &lt;tables&gt; &lt;path&gt;</c>: writes a generated values file (for the scripts).</item>
 /// <item><c>service &lt;dir&gt; [files] [tables]</c>: writes the generated service of bench/analyzers.sh.</item>
+/// <item><c>realistic-service &lt;dir&gt; [files] [tables]</c>: a service where one file in ten calls DynamoDB (bench/compile-cost.sh).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -52,6 +53,11 @@ public static class Program
                 int serviceTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
                 ServiceGenerator.Write(Path.GetFullPath(args[1]), files, serviceTables, Console.Out);
                 return 0;
+            case "realistic-service" when args.Length is >= 2 and <= 4:
+                int realisticFiles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+                int realisticTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+                RealisticServiceGenerator.Write(Path.GetFullPath(args[1]), realisticFiles, realisticTables, Console.Out);
+                return 0;
             default:
                 Console.Error.WriteLine("""
                     Usage: IdpDynamo.Benchmarks validator [BenchmarkDotNet args]   (a) validator on 1..10,000 tables
@@ -59,6 +65,7 @@ public static class Program
                            IdpDynamo.Benchmarks generator-cold <tables>           the generator's first run in a fresh process
                            IdpDynamo.Benchmarks generate <tables> <path>           writes a generated values file
                            IdpDynamo.Benchmarks service <dir> [files] [tables]     writes the generated service of bench/analyzers.sh
+                           IdpDynamo.Benchmarks realistic-service <dir> [files] [tables]  a service where 1 file in 10 calls DynamoDB
                     """);
                 return 2;
         }
