@@ -91,10 +91,10 @@ internal static class AnalyzerVerifier
     public static Task<AnalyzerRun> VerifyAllAsync(string[] markups, (string Path, string Yaml)[] values, VerifyOptions? options = null)
         => VerifyAsync(AllAnalyzers(), null, markups, values, options);
 
-    /// <summary>A new instance of every <see cref="DiagnosticAnalyzer"/> in the analyzer assembly.</summary>
+    /// <summary>A new instance of every analyzer the compiler loads from the analyzer assembly (those with [DiagnosticAnalyzer]).</summary>
     public static DiagnosticAnalyzer[] AllAnalyzers()
         => typeof(DynamoAnalyzerBase).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), false))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToArray();
