@@ -20,6 +20,7 @@ namespace IdpDynamo.Benchmarks;
 /// <item><c>generator-size</c>, <c>generator-source</c>, <c>generator-empty</c>: see <see cref="GeneratorOutput"/>.</item>
 /// <item><c>generate &lt;tables&gt; &lt;path&gt;</c>: writes a generated values file (for the scripts).</item>
 /// <item><c>service &lt;dir&gt; [files] [tables]</c>: writes the generated service of bench/analyzers.sh.</item>
+/// <item><c>realistic-service &lt;dir&gt; [files] [tables]</c>: a service where one file in ten calls DynamoDB (bench/compile-cost.sh).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -59,6 +60,11 @@ public static class Program
                 int serviceTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
                 ServiceGenerator.Write(Path.GetFullPath(args[1]), files, serviceTables, Console.Out);
                 return 0;
+            case "realistic-service" when args.Length is >= 2 and <= 4:
+                int realisticFiles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+                int realisticTables = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+                RealisticServiceGenerator.Write(Path.GetFullPath(args[1]), realisticFiles, realisticTables, Console.Out);
+                return 0;
             default:
                 Console.Error.WriteLine("""
                     Usage: IdpDynamo.Benchmarks validator [BenchmarkDotNet args]   (a) validator on 1..10,000 tables
@@ -69,6 +75,7 @@ public static class Program
                            IdpDynamo.Benchmarks generator-empty                    the generator on a project without values files
                            IdpDynamo.Benchmarks generate <tables> <path>           writes a generated values file
                            IdpDynamo.Benchmarks service <dir> [files] [tables]     writes the generated service of bench/analyzers.sh
+                           IdpDynamo.Benchmarks realistic-service <dir> [files] [tables]  a service where 1 file in 10 calls DynamoDB
                     """);
                 return 2;
         }

@@ -103,10 +103,10 @@ internal static class DynamoProject
         return string.Join("\n", lines) + "\n";
     }
 
-    /// <summary>A new instance of every <see cref="DiagnosticAnalyzer"/> in the analyzer assembly.</summary>
+    /// <summary>A new instance of every analyzer the compiler loads from the analyzer assembly (those with [DiagnosticAnalyzer]).</summary>
     public static DiagnosticAnalyzer[] AllAnalyzers()
         => typeof(DynamoAnalyzerBase).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), false))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToArray();

@@ -11,7 +11,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// The simple names C# can spell when it calls, creates or assigns something of the AWS SDK's <c>Amazon.DynamoDBv2</c>
 /// namespaces: the names of the types declared there (nested ones too) and of their members, plus every using-alias name
 /// of the compilation (<c>using Q = Amazon.DynamoDBv2.Model.QueryRequest;</c> hides the type's name). It is the syntactic
-/// pre-filter of <see cref="DynamoStart.RegisterOperationAction"/>: a node that names nothing of these cannot bind to the
+/// pre-filter of <see cref="DynamoStart"/>'s dispatch (<see cref="NodeFilter.SdkNames"/>): a node that names nothing of these cannot bind to the
 /// SDK, so its method body is never bound for our sake.
 /// </summary>
 /// <remarks>
@@ -26,11 +26,13 @@ internal sealed class DynamoNames
 
     private readonly HashSet<string> _types;
     private readonly HashSet<string> _members;
+    private readonly HashSet<string> _aliases;
 
-    private DynamoNames(HashSet<string> types, HashSet<string> members)
+    private DynamoNames(HashSet<string> types, HashSet<string> members, HashSet<string> aliases)
     {
         _types = types;
         _members = members;
+        _aliases = aliases;
     }
 
     /// <summary>The names of a compilation, computed once and shared by every analyzer of the package.</summary>
@@ -42,6 +44,9 @@ internal sealed class DynamoNames
     /// <summary>Whether <paramref name="name"/> is the name of a member (method, property, ...) of an SDK type.</summary>
     public bool IsMember(string name) => _members.Contains(name);
 
+    /// <summary>Whether <paramref name="name"/> is a using alias of the compilation (it may stand for any SDK type).</summary>
+    public bool IsAlias(string name) => _aliases.Contains(name);
+
     private static DynamoNames Create(Compilation compilation)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
@@ -52,15 +57,17 @@ internal sealed class DynamoNames
         }
 
         Declared.Of(compilation.Assembly).AddTo(types, members);
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
             {
-                AddAliases(root.Usings, root.Members, types);
+                AddAliases(root.Usings, root.Members, aliases);
             }
         }
 
-        return new DynamoNames(types, members);
+        types.UnionWith(aliases);
+        return new DynamoNames(types, members, aliases);
     }
 
     /// <summary>Alias names of the file's and its namespaces' using directives (global ones included).</summary>

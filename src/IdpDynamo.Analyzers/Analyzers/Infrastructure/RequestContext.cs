@@ -17,15 +17,13 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class RequestContext
 {
-    private readonly CancellationToken _cancellationToken;
     private volatile Mutations? _mutations;
 
-    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table, CancellationToken cancellationToken)
+    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table)
     {
         Creation = creation;
         Members = members;
         Table = table;
-        _cancellationToken = cancellationToken;
     }
 
     public IObjectCreationOperation Creation { get; }
@@ -69,6 +67,7 @@ internal sealed class RequestContext
     /// <summary>
     /// The request context of <paramref name="creation"/>, built once and shared by every analyzer that looks at the same
     /// creation (the driver hands them the same operation instance), or null when it is not an SDK request object.
+    /// The context keeps no cancellation token: each later question (<see cref="IsFinal"/>) is asked with its caller's.
     /// </summary>
     public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
         => Contexts.GetValue(creation, c => new Shared(Create(c, catalog, cancellationToken))).Context;
@@ -99,7 +98,7 @@ internal sealed class RequestContext
             table = catalog.Resolve(tableName, cancellationToken);
         }
 
-        return new RequestContext(creation, members, table, cancellationToken);
+        return new RequestContext(creation, members, table);
     }
 
     public string? Exact(string member, CancellationToken cancellationToken)
@@ -128,19 +127,19 @@ internal sealed class RequestContext
     /// (<c>request.ExclusiveStartKey = ...</c> in a paging loop does not affect the key condition). Anything else
     /// (returned, stored in a field, passed to the application's own helpers) may be changed elsewhere: false.
     /// </summary>
-    public bool IsFinal(params string[] members) => Check(members, whenEscaped: false);
+    public bool IsFinal(CancellationToken cancellationToken, params string[] members) => Check(members, whenEscaped: false, cancellationToken);
 
     /// <summary>
     /// The lenient form of <see cref="IsFinal"/> for members that code sets once and does not revisit (TableName,
     /// IndexName, ConsistentRead): false only when this method visibly assigns one of them again. A request returned
     /// from a builder method is trusted here, whereas its Key or key condition might still be completed by the caller.
     /// </summary>
-    public bool IsNotReassigned(params string[] members) => Check(members, whenEscaped: true);
+    public bool IsNotReassigned(CancellationToken cancellationToken, params string[] members) => Check(members, whenEscaped: true, cancellationToken);
 
-    private bool Check(string[] members, bool whenEscaped)
+    private bool Check(string[] members, bool whenEscaped, CancellationToken cancellationToken)
     {
         // Computed once; analyzers running concurrently may both compute it, and either result is the same.
-        var mutations = _mutations ??= new Mutations(FindMutations(out bool nested), nested);
+        var mutations = _mutations ??= new Mutations(FindMutations(out bool nested, cancellationToken), nested);
         if (mutations.Members is not { } mutated)
         {
             return whenEscaped;
@@ -165,7 +164,7 @@ internal sealed class RequestContext
     }
 
     /// <summary>The members written after construction; null when the object escapes where it cannot be followed.</summary>
-    private HashSet<string>? FindMutations(out bool nested)
+    private HashSet<string>? FindMutations(out bool nested, CancellationToken cancellationToken)
     {
         IOperation root = Creation;
         nested = false;
@@ -203,20 +202,20 @@ internal sealed class RequestContext
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument when argument.Parameter?.RefKind == RefKind.None && DynamoSdk.IsDynamo(invocation.TargetMethod.ContainingType):
                 return new HashSet<string>();
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return LocalMutations(declarator.Symbol);
+                return LocalMutations(declarator.Symbol, cancellationToken);
             default:
                 return null;
         }
     }
 
-    private HashSet<string>? LocalMutations(ILocalSymbol local)
+    private HashSet<string>? LocalMutations(ILocalSymbol local, CancellationToken cancellationToken)
     {
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || Creation.SemanticModel is not { } model)
         {
             return null;
         }
 
-        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
             or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
         if (body is null || body.SyntaxTree != model.SyntaxTree)
@@ -228,7 +227,7 @@ internal sealed class RequestContext
         foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText != local.Name
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, _cancellationToken).Symbol, local))
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
             {
                 continue;
             }
@@ -237,10 +236,10 @@ internal sealed class RequestContext
             {
                 // Passed (by value) to the SDK: the SDK reads the request, it does not rewrite the names in it.
                 case ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
-                    when model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
+                    when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
                     continue;
                 case MemberAccessExpressionSyntax access when access.Expression == identifier:
-                    if (IsWrite(access, model))
+                    if (IsWrite(access, model, cancellationToken))
                     {
                         mutated.Add(access.Name.Identifier.ValueText);
                     }
@@ -260,7 +259,7 @@ internal sealed class RequestContext
     /// passed by value is only read), or a method is called on it or on something reached from it
     /// (<c>local.X.Add(k, v)</c>).
     /// </summary>
-    private bool IsWrite(MemberAccessExpressionSyntax access, SemanticModel model)
+    private static bool IsWrite(MemberAccessExpressionSyntax access, SemanticModel model, CancellationToken cancellationToken)
     {
         ExpressionSyntax top = access;
         while (true)
@@ -291,7 +290,7 @@ internal sealed class RequestContext
         {
             AssignmentExpressionSyntax assignment => assignment.Left == top,
             PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
-            ArgumentSyntax argument when argument.RefKindKeyword.RawKind == 0 => model.GetTypeInfo(top, _cancellationToken).Type is not { } type
+            ArgumentSyntax argument when argument.RefKindKeyword.RawKind == 0 => model.GetTypeInfo(top, cancellationToken).Type is not { } type
                 || !(type.SpecialType == SpecialType.System_String || type.IsValueType),
             ArgumentSyntax or RefExpressionSyntax => true,
             _ => false,

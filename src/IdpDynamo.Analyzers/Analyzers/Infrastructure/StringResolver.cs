@@ -25,16 +25,14 @@ internal static class StringResolver
 {
     private const int MaxDepth = 8;
 
+    /// <summary>
+    /// Resolves <paramref name="operation"/>. Initializers in the operation's own tree are read with the operation's
+    /// semantic model (the one of the analysis), passed down explicitly; other trees are read from syntax only.
+    /// </summary>
     public static ResolvedString Resolve(IOperation? operation, CancellationToken cancellationToken)
-    {
-        _model = operation?.SemanticModel;
-        return Resolve(operation, 0, cancellationToken);
-    }
+        => Resolve(operation, operation?.SemanticModel, 0, cancellationToken);
 
-    [System.ThreadStatic]
-    private static SemanticModel? _model;
-
-    private static ResolvedString Resolve(IOperation? operation, int depth, CancellationToken cancellationToken)
+    private static ResolvedString Resolve(IOperation? operation, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
         if (operation is null || depth > MaxDepth)
         {
@@ -54,17 +52,17 @@ internal static class StringResolver
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return ResolveLocal(local, depth, cancellationToken);
+                return ResolveLocal(local, model, depth, cancellationToken);
             case IFieldReferenceOperation field when field.Field.IsReadOnly:
-                return ResolveInitializer(field.Field, depth, cancellationToken);
+                return ResolveInitializer(field.Field, model, depth, cancellationToken);
             case IFieldReferenceOperation field when field.Field.IsStatic && !IsAssignedAnywhere(field.Field, operation.SemanticModel?.Compilation, cancellationToken):
-                return ResolveInitializer(field.Field, depth, cancellationToken);
+                return ResolveInitializer(field.Field, model, depth, cancellationToken);
             case IPropertyReferenceOperation property when IsSealedGetOnly(property.Property):
-                return ResolveProperty(property.Property, depth, cancellationToken);
+                return ResolveProperty(property.Property, model, depth, cancellationToken);
             case IInterpolatedStringOperation interpolated:
-                return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, depth + 1, cancellationToken) : Resolve(((IInterpolationOperation)p).Expression, depth + 1, cancellationToken)).ToArray());
+                return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, model, depth + 1, cancellationToken) : Resolve(((IInterpolationOperation)p).Expression, model, depth + 1, cancellationToken)).ToArray());
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                return Skeleton(new[] { Resolve(binary.LeftOperand, depth + 1, cancellationToken), Resolve(binary.RightOperand, depth + 1, cancellationToken) });
+                return Skeleton(new[] { Resolve(binary.LeftOperand, model, depth + 1, cancellationToken), Resolve(binary.RightOperand, model, depth + 1, cancellationToken) });
             default:
                 return default;
         }
@@ -95,7 +93,7 @@ internal static class StringResolver
         return allExact ? new ResolvedString(tail.ToString(), null, false) : new ResolvedString(null, tail.Length > 0 ? tail.ToString() : null, false);
     }
 
-    private static ResolvedString ResolveLocal(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveLocal(ILocalReferenceOperation reference, SemanticModel? analysisModel, int depth, CancellationToken cancellationToken)
     {
         var local = reference.Local;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
@@ -116,10 +114,10 @@ internal static class StringResolver
             return default;
         }
 
-        return Resolve(model.GetOperation(initializer.Value, cancellationToken), depth + 1, cancellationToken);
+        return Resolve(model.GetOperation(initializer.Value, cancellationToken), analysisModel, depth + 1, cancellationToken);
     }
 
-    private static ResolvedString ResolveInitializer(IFieldSymbol field, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveInitializer(IFieldSymbol field, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
         if (field.DeclaringSyntaxReferences.Length != 1)
         {
@@ -141,7 +139,7 @@ internal static class StringResolver
             }
         }
 
-        return ResolveIn(syntax.SyntaxTree, initializer.Value, depth, cancellationToken);
+        return ResolveIn(syntax.SyntaxTree, initializer.Value, model, depth, cancellationToken);
     }
 
     /// <summary>
@@ -153,7 +151,7 @@ internal static class StringResolver
            && !property.IsVirtual && !property.IsAbstract && !property.IsOverride && !property.IsExtern
            && property.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct;
 
-    private static ResolvedString ResolveProperty(IPropertySymbol property, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveProperty(IPropertySymbol property, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
         var syntax = property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         ExpressionSyntax? value = syntax switch
@@ -171,18 +169,18 @@ internal static class StringResolver
             return default;
         }
 
-        return value is null ? default : ResolveIn(syntax.SyntaxTree, value, depth, cancellationToken);
+        return value is null ? default : ResolveIn(syntax.SyntaxTree, value, model, depth, cancellationToken);
     }
 
     /// <summary>
     /// Resolves an initializer. In the tree being analyzed the semantic model of the analysis is used; in another tree
     /// only a plain string literal is trusted (analyzers must not create semantic models, RS1030).
     /// </summary>
-    private static ResolvedString ResolveIn(SyntaxTree tree, ExpressionSyntax expression, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveIn(SyntaxTree tree, ExpressionSyntax expression, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
-        if (_model is { } model && model.SyntaxTree == tree)
+        if (model is not null && model.SyntaxTree == tree)
         {
-            return Resolve(model.GetOperation(expression, cancellationToken), depth + 1, cancellationToken);
+            return Resolve(model.GetOperation(expression, cancellationToken), model, depth + 1, cancellationToken);
         }
 
         return expression is LiteralExpressionSyntax literal && literal.Token.Value is string text ? new ResolvedString(text, null, true) : default;

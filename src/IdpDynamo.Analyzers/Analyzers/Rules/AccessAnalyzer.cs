@@ -20,13 +20,17 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// placeholder the role is known in every environment, and a file that denies it is reported. A fixed role name can
 /// only exist in one environment, so it is reported only when no values file grants it the access.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class AccessAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public AccessAnalyzer()
         : base(DiagnosticDescriptors.AccessDenied)
     {
     }
+
+    /// <summary>Calls and creations of anything the SDK names; of assignments, only the assignments <see cref="Sinks.Tables"/> reads.</summary>
+    private static readonly NodeFilter TableSinks = NodeFilter.Create(members: new[] { "TableName", "OverrideTableName", "RequestItems" });
 
     private protected override void Register(DynamoStart start)
     {
@@ -46,6 +50,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
         }
 
         start.RegisterOperationAction(
+            TableSinks,
             ctx =>
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))

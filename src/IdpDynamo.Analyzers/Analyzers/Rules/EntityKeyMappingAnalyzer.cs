@@ -19,8 +19,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// class is checked against the same table, otherwise by the checked class (on its name); a missing key by the first
 /// concrete class without it. Abstract classes are never blamed for a key a derived class may declare.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public EntityKeyMappingAnalyzer()
         : base(DiagnosticDescriptors.EntityKeyMismatch)

@@ -13,8 +13,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// the hash key on a table with a sort key (the SDK throws "Unable to convert range key value"), or a range key on
 /// a table without one.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public KeyArityAnalyzer()
         : base(DiagnosticDescriptors.KeyArity)
@@ -25,6 +26,7 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            DataModelKeyCalls,
             ctx =>
             {
                 var invocation = (IInvocationOperation)ctx.Operation;
@@ -70,6 +72,9 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
             },
             OperationKind.Invocation);
     }
+
+    /// <summary>The callback's first check: only these DataModel methods take the key by position.</summary>
+    private static readonly NodeFilter DataModelKeyCalls = NodeFilter.Create(methods: new[] { "Load", "LoadAsync", "Delete", "DeleteAsync" });
 
     private static bool IsConfigWithoutOverride(IOperation value)
     {

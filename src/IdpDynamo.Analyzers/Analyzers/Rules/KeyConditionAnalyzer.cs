@@ -15,8 +15,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// the index in <c>IndexName</c>: no equality on the partition key, a condition on a non-key attribute, two
 /// conditions on the sort key, begins_with on a number key, or OR/NOT/IN.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public KeyConditionAnalyzer()
         : base(DiagnosticDescriptors.KeyConditionMismatch)
@@ -27,6 +28,7 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            QueryRequests,
             ctx =>
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
@@ -36,7 +38,7 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
                 }
 
                 // The index, the expression and its names are compared with each other: all must be the ones sent.
-                if (!request.IsFinal("TableName", "IndexName", "KeyConditionExpression", "ExpressionAttributeNames", "KeyConditions"))
+                if (!request.IsFinal(ctx.CancellationToken, "TableName", "IndexName", "KeyConditionExpression", "ExpressionAttributeNames", "KeyConditions"))
                 {
                     return;
                 }
@@ -86,6 +88,9 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
             },
             OperationKind.ObjectCreation);
     }
+
+    /// <summary>The callback's first check: a QueryRequest (or a using alias, or a target-typed new).</summary>
+    private static readonly NodeFilter QueryRequests = NodeFilter.Create(types: new[] { "QueryRequest" });
 
     /// <summary>#placeholder → attribute; null when placeholders cannot be resolved (then expressions using them are skipped).</summary>
     private static Dictionary<string, string>? Names(RequestContext request, System.Threading.CancellationToken cancellationToken)

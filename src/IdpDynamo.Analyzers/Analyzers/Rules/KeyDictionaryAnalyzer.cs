@@ -16,8 +16,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// transaction items, batch gets and writes (RequestItems built inline) and the client's convenience overloads.
 /// Dictionaries built elsewhere are not checked.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public KeyDictionaryAnalyzer()
         : base(DiagnosticDescriptors.KeyMismatch)
@@ -35,17 +36,17 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
                 {
                     // A key or item the code fills further after the initializer (request.Key["OrderDate"] = ...)
                     // is only complete there: check it only when nothing can change it before the SDK sees it.
-                    if (request.Table is { } table && request.Members.TryGetValue("Key", out var key) && request.IsFinal("Key", "TableName"))
+                    if (request.Table is { } table && request.Members.TryGetValue("Key", out var key) && request.IsFinal(ctx.CancellationToken, "Key", "TableName"))
                     {
                         CheckKey(ctx, table, key, start.Sdk);
                     }
 
-                    if (request.Table is { } itemTable && request.Members.TryGetValue("Item", out var item) && request.IsFinal("Item", "TableName"))
+                    if (request.Table is { } itemTable && request.Members.TryGetValue("Item", out var item) && request.IsFinal(ctx.CancellationToken, "Item", "TableName"))
                     {
                         CheckItem(ctx, itemTable, item, start.Sdk);
                     }
 
-                    if (request.Members.TryGetValue("RequestItems", out var requestItems) && request.IsFinal("RequestItems"))
+                    if (request.Members.TryGetValue("RequestItems", out var requestItems) && request.IsFinal(ctx.CancellationToken, "RequestItems"))
                     {
                         CheckBatch(ctx, catalog, requestItems, start.Sdk);
                     }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
@@ -14,8 +15,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// unresolved), in request objects and in DataModel index attributes; an LSI attribute naming a GSI and vice versa.
 /// IDPDYN203: <c>ConsistentRead = true</c> with a global secondary index.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public UnknownIndexAnalyzer()
         : base(DiagnosticDescriptors.UnknownIndex, DiagnosticDescriptors.ConsistentReadOnGsi)
@@ -26,6 +28,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            IndexReaders,
             ctx =>
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
@@ -41,13 +44,13 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                 }
 
                 // An index name replaced later (request.IndexName = ...) is not the one sent.
-                if (!request.IsNotReassigned("IndexName"))
+                if (!request.IsNotReassigned(ctx.CancellationToken, "IndexName"))
                 {
                     return;
                 }
 
                 bool namesATable = request.Members.ContainsKey("TableName");
-                if (request.Table is { } table && request.IsNotReassigned("TableName", "IndexName", "ConsistentRead"))
+                if (request.Table is { } table && request.IsNotReassigned(ctx.CancellationToken, "TableName", "IndexName", "ConsistentRead"))
                 {
                     if (!table.Indexes.TryGetValue(index, out var spec))
                     {
@@ -117,9 +120,16 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     /// the index update actions) define indexes rather than use them, and vector indexes (SearchVectors*) are not
     /// secondary indexes of the values file, so their IndexName is not checked.
     /// </summary>
-    private static bool QueriesAnIndex(ITypeSymbol type) => type.Name is "QueryRequest" or "ScanRequest"
-        or "QueryOperationConfig" or "ScanOperationConfig" or "QueryDocumentOperationRequest" or "ScanDocumentOperationRequest"
-        or "QueryConfig" or "ScanConfig" or "DynamoDBOperationConfig";
+    private static bool QueriesAnIndex(ITypeSymbol type) => Array.IndexOf(IndexReaderTypes, type.Name) >= 0;
+
+    private static readonly string[] IndexReaderTypes =
+    {
+        "QueryRequest", "ScanRequest", "QueryOperationConfig", "ScanOperationConfig", "QueryDocumentOperationRequest", "ScanDocumentOperationRequest",
+        "QueryConfig", "ScanConfig", "DynamoDBOperationConfig",
+    };
+
+    /// <summary>The callback's first check (<see cref="QueriesAnIndex"/>) by name: the creation of one of these types.</summary>
+    private static readonly NodeFilter IndexReaders = NodeFilter.Create(types: IndexReaderTypes);
 
     private static System.Collections.Generic.IEnumerable<string> IndexNames(AttributeData attribute)
     {

@@ -13,18 +13,23 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// <c>[DynamoDBTable("X")]</c> is checked by a symbol action and reported once, on the attribute; <see cref="Sinks"/>
 /// skips attribute constructors, which the driver analyzes as operations only when other actions ask for it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public UnknownTableAnalyzer()
         : base(DiagnosticDescriptors.UnknownTable)
     {
     }
 
+    /// <summary>Calls and creations of anything the SDK names; of assignments, only the assignments <see cref="Sinks.Tables"/> reads.</summary>
+    private static readonly NodeFilter TableSinks = NodeFilter.Create(members: new[] { "TableName", "OverrideTableName", "RequestItems" });
+
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            TableSinks,
             ctx =>
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))

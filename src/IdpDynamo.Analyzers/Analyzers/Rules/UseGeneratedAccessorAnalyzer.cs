@@ -14,8 +14,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// same value, so behaviour does not change. The accessor is passed in the diagnostic's properties.
 /// <c>[DynamoDBTable("Orders")]</c> is handled by a symbol action, once (<see cref="Sinks"/> skips attribute constructors).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     /// <summary>Property key of the replacement expression.</summary>
     public const string AccessorKey = "Accessor";
@@ -24,6 +25,9 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
         : base(DiagnosticDescriptors.UseGeneratedAccessor)
     {
     }
+
+    /// <summary>Calls and creations of anything the SDK names; of assignments, only the assignments <see cref="Sinks.Tables"/> reads and IndexName.</summary>
+    private static readonly NodeFilter TableSinks = NodeFilter.Create(members: new[] { "TableName", "OverrideTableName", "RequestItems", "IndexName" });
 
     private protected override void Register(DynamoStart start)
     {
@@ -34,6 +38,7 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
         }
 
         start.RegisterOperationAction(
+            TableSinks,
             ctx =>
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))

@@ -1,0 +1,403 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using IdpDynamo.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
+
+/// <summary>
+/// A compilation start shared by every rule: the SDK symbols, the values-file catalog, and the registration helpers.
+/// Rules add callbacks; <see cref="Commit"/> then registers one syntax-node action for all operation callbacks and one
+/// symbol action for all symbol callbacks, and nothing at all when no rule added any.
+/// </summary>
+/// <remarks>
+/// <para>How to add a rule: a class in Analyzers/Rules deriving from <see cref="DynamoAnalyzerBase"/> (its
+/// descriptors to the base constructor), listed in <see cref="IdpDynamoAnalyzer"/>'s rules. In
+/// <c>Register(DynamoStart start)</c> return early when the rule cannot report in this compilation (it then costs
+/// nothing), and otherwise call <see cref="RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
+/// with the narrowest <see cref="NodeFilter"/> the rule's first check allows, or <see cref="RegisterSymbolAction"/>.
+/// Per-compilation data goes into locals of <c>Register</c> (built once), never into the callbacks.</para>
+/// <para>The dispatch, per node: the node's name is tested against each rule's filter (no semantic model, no
+/// allocation); only when some rule wants it is the operation asked for, once, and handed to those rules whose
+/// operation kinds match, each guarded so an exception becomes IDPDYN999 on the node.</para>
+/// </remarks>
+internal sealed class DynamoStart
+{
+    private static readonly SyntaxKind[] InvocationSyntax =
+    {
+        SyntaxKind.InvocationExpression,
+        SyntaxKind.BaseConstructorInitializer,
+        SyntaxKind.ThisConstructorInitializer,
+        SyntaxKind.PrimaryConstructorBaseType,
+    };
+
+    private static readonly SyntaxKind[] ObjectCreationSyntax = { SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression };
+
+    private static readonly SyntaxKind[] SimpleAssignmentSyntax = { SyntaxKind.SimpleAssignmentExpression, SyntaxKind.AttributeArgument };
+
+    private readonly DynamoNames _names;
+    private readonly List<OperationHandler> _operations = new();
+    private readonly List<(Action<SymbolAnalysisContext> Action, SymbolKind[] Kinds)> _symbols = new();
+
+#pragma warning disable RS1012 // The rules' Register(...) add their callbacks; Commit registers them on this context.
+    public DynamoStart(CompilationStartAnalysisContext context, DynamoSdk sdk, DynamoCatalog catalog, DynamoNames names)
+#pragma warning restore RS1012
+    {
+        Context = context;
+        Sdk = sdk;
+        Catalog = catalog;
+        _names = names;
+    }
+
+    public CompilationStartAnalysisContext Context { get; }
+
+    public DynamoSdk Sdk { get; }
+
+    public DynamoCatalog Catalog { get; }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on every invocation, object creation or simple assignment (<paramref name="kinds"/>)
+    /// whose names <paramref name="filter"/> accepts, as an operation action would, without the cost of one.
+    /// </summary>
+    /// <remarks>
+    /// An operation action makes the driver build the IOperation tree of every code block of the compilation (binding
+    /// it first where the compiler has not), even where nothing touches DynamoDB, and call every rule on every call,
+    /// creation and assignment. Here a syntax-node action first tests the node's names and asks the semantic model for
+    /// the operation only when some rule can act on it; the operation comes from the member's full tree, so
+    /// <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation driver dispatched: calls,
+    /// <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls; <c>new T(...)</c> and <c>new(...)</c>;
+    /// assignments and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>), in lambdas, local
+    /// functions, initializers and top-level statements alike. Roslyn before 4.9 visits <c>: Base(...)</c> of a primary
+    /// constructor twice, under the type and under the constructor (roslyn#70488); it is dispatched under the
+    /// constructor only, where newer compilers visit it. Not dispatched: implicit operations (the <c>Add</c> calls of a
+    /// collection initializer: no public SDK <c>Add</c> takes a table name), attribute constructors (the rules check
+    /// attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule reads one on its own;
+    /// dictionaries are read from the creation that holds them).
+    /// </remarks>
+    public void RegisterOperationAction(NodeFilter filter, Action<DynamoOperationContext> action, params OperationKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment))
+            {
+                throw new ArgumentOutOfRangeException(nameof(kinds), kind, "Only Invocation, ObjectCreation and SimpleAssignment are dispatched from syntax");
+            }
+        }
+
+        if (_operations.Count == 64)
+        {
+            throw new InvalidOperationException("At most 64 operation callbacks per compilation");
+        }
+
+        _operations.Add(new OperationHandler(action, kinds, filter));
+    }
+
+    /// <summary><see cref="RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/> for any node whose names can bind to the SDK.</summary>
+    public void RegisterOperationAction(Action<DynamoOperationContext> action, params OperationKind[] kinds)
+        => RegisterOperationAction(NodeFilter.SdkNames, action, kinds);
+
+    public void RegisterSymbolAction(Action<SymbolAnalysisContext> action, params SymbolKind[] kinds) => _symbols.Add((action, kinds));
+
+    /// <summary>Registers the shared actions for what the rules added (nothing when they added nothing).</summary>
+    public void Commit()
+    {
+        if (_operations.Count > 0)
+        {
+            var handlers = _operations.ToArray();
+            var names = _names;
+            var syntaxKinds = new List<SyntaxKind>();
+            foreach (var handler in handlers)
+            {
+                foreach (var kind in handler.Kinds)
+                {
+                    syntaxKinds.AddRange(kind switch
+                    {
+                        OperationKind.Invocation => InvocationSyntax,
+                        OperationKind.ObjectCreation => ObjectCreationSyntax,
+                        _ => SimpleAssignmentSyntax,
+                    });
+                }
+            }
+
+            Context.RegisterSyntaxNodeAction(ctx => Dispatch(ctx, handlers, names), syntaxKinds.Distinct().ToArray());
+        }
+
+        if (_symbols.Count > 0)
+        {
+            var symbols = _symbols.ToArray();
+            Context.RegisterSymbolAction(
+                ctx =>
+                {
+                    foreach (var (action, kinds) in symbols)
+                    {
+                        if (Array.IndexOf(kinds, ctx.Symbol.Kind) >= 0)
+                        {
+                            Guard(ctx.ReportDiagnostic, ctx.Symbol.Locations.FirstOrDefault() ?? Location.None, action, ctx);
+                        }
+                    }
+                },
+                symbols.SelectMany(s => s.Kinds).Distinct().ToArray());
+        }
+    }
+
+    private static void Dispatch(SyntaxNodeAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
+    {
+        var node = ctx.Node;
+        var category = Classify(node, out string? name);
+        if (category == NodeCategory.None)
+        {
+            return;
+        }
+
+        ulong wanted = 0;
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            if ((handlers[i].Categories & category) != 0 && handlers[i].Filter.Accepts(category, name, names))
+            {
+                wanted |= 1UL << i;
+            }
+        }
+
+        if (wanted == 0 || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
+        {
+            return;
+        }
+
+        IOperation? operation;
+        try
+        {
+            operation = ctx.SemanticModel.GetOperation(node, ctx.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
+            return;
+        }
+
+        if (operation is null)
+        {
+            return;
+        }
+
+        var context = new DynamoOperationContext(operation, ctx);
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            if ((wanted & (1UL << i)) != 0 && Array.IndexOf(handlers[i].Kinds, operation.Kind) >= 0)
+            {
+                try
+                {
+                    handlers[i].Action(context);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a node can bind to something of the SDK, judged by its names alone: the method called, the type created
+    /// or the member assigned must be one of <see cref="DynamoNames"/>. Target-typed <c>new(...)</c> and constructor
+    /// initializers name no type, and a call of a computed delegate (<c>handlers[0](x)</c>) no method: always candidates.
+    /// A call through a delegate variable is judged by the variable's name, which is safe because the SDK declares no
+    /// delegate types (AWSSDK.DynamoDBv2 4.0.110).
+    /// </summary>
+    internal static bool IsCandidate(SyntaxNode node, DynamoNames names)
+    {
+        var category = Classify(node, out string? name);
+        return category == NodeCategory.None ? node is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax or AttributeArgumentSyntax)
+            : NodeFilter.SdkNames.Accepts(category, name, names);
+    }
+
+    /// <summary>What kind of name a dispatched node carries, and the name (null when it names nothing); no allocation.</summary>
+    internal static NodeCategory Classify(SyntaxNode node, out string? name)
+    {
+        name = null;
+        switch (node)
+        {
+            case InvocationExpressionSyntax invocation:
+                name = LastName(invocation.Expression);
+                return NodeCategory.Invocation;
+            case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
+                return NodeCategory.Invocation;
+            case ObjectCreationExpressionSyntax creation:
+                if (creation.Type is PredefinedTypeSyntax)
+                {
+                    return NodeCategory.None;
+                }
+
+                name = LastName(creation.Type);
+                return NodeCategory.Creation;
+            case ImplicitObjectCreationExpressionSyntax:
+                return NodeCategory.Creation;
+            case AssignmentExpressionSyntax assignment:
+                // An indexer (x["k"] = v, ["k"] = v in an initializer) has no name of its own: see RegisterOperationAction.
+                // A deconstruction ((a, b) = t) is not a simple assignment.
+                if (assignment.Left is ElementAccessExpressionSyntax or ImplicitElementAccessSyntax or TupleExpressionSyntax or DeclarationExpressionSyntax)
+                {
+                    return NodeCategory.None;
+                }
+
+                name = LastName(assignment.Left);
+                return NodeCategory.Assignment;
+            case AttributeArgumentSyntax argument:
+                if (argument.NameEquals is not { } named)
+                {
+                    return NodeCategory.None;
+                }
+
+                name = named.Name.Identifier.ValueText;
+                return NodeCategory.Assignment;
+            default:
+                return NodeCategory.None;
+        }
+    }
+
+    /// <summary>The rightmost simple name of a name or member access (<c>a.b.C</c>, <c>x?.C</c>, <c>C&lt;T&gt;</c>, <c>Q::C</c>), or null.</summary>
+    private static string? LastName(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case SimpleNameSyntax name:
+                    return name.Identifier.ValueText;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                case QualifiedNameSyntax qualified:
+                    return qualified.Right.Identifier.ValueText;
+                case AliasQualifiedNameSyntax aliased:
+                    return aliased.Name.Identifier.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static void Guard<T>(Action<Diagnostic> report, Location location, Action<T> action, T context)
+    {
+        try
+        {
+            action(context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportInternalError(report, location, ex);
+        }
+    }
+
+    private static void ReportInternalError(Action<Diagnostic> report, Location location, Exception ex)
+        => report(Diagnostic.Create(DiagnosticDescriptors.InternalError, location, $"{ex.GetType().Name}: {ex.Message}"));
+
+    private sealed class OperationHandler
+    {
+        public OperationHandler(Action<DynamoOperationContext> action, OperationKind[] kinds, NodeFilter filter)
+        {
+            Action = action;
+            Kinds = kinds;
+            Filter = filter;
+            foreach (var kind in kinds)
+            {
+                Categories |= kind switch
+                {
+                    OperationKind.Invocation => NodeCategory.Invocation,
+                    OperationKind.ObjectCreation => NodeCategory.Creation,
+                    _ => NodeCategory.Assignment,
+                };
+            }
+        }
+
+        public Action<DynamoOperationContext> Action { get; }
+
+        public OperationKind[] Kinds { get; }
+
+        public NodeFilter Filter { get; }
+
+        public NodeCategory Categories { get; }
+    }
+}
+
+/// <summary>The syntax a dispatched node belongs to, by the operation it binds to.</summary>
+[Flags]
+internal enum NodeCategory
+{
+    None = 0,
+    Invocation = 1,
+    Creation = 2,
+    Assignment = 4,
+}
+
+/// <summary>
+/// Which nodes a rule's operation callback can act on, judged by names before any semantic-model call. For each of
+/// calls (method names), creations (type names) and assignments (member names): either any name the SDK declares
+/// (<see cref="DynamoNames"/>, the default), or only the names the rule's own first check accepts. A rule that gives
+/// names must give every name its callback can act on: a node it rejects here is never shown to it.
+/// </summary>
+internal sealed class NodeFilter
+{
+    /// <summary>Any call, creation or assignment whose names can bind to the SDK.</summary>
+    public static readonly NodeFilter SdkNames = new(null, null, null);
+
+    private readonly HashSet<string>? _methods;
+    private readonly HashSet<string>? _types;
+    private readonly HashSet<string>? _members;
+
+    private NodeFilter(HashSet<string>? methods, HashSet<string>? types, HashSet<string>? members)
+    {
+        _methods = methods;
+        _types = types;
+        _members = members;
+    }
+
+    /// <summary>
+    /// A filter naming, where not null: the methods a call must name (a call that names no method, a constructor
+    /// initializer, is then rejected); the types a creation must name (a target-typed <c>new(...)</c> and a using alias
+    /// of an SDK type still pass); the members an assignment must name (an assignment to an unnamed target still passes).
+    /// </summary>
+    public static NodeFilter Create(string[]? methods = null, string[]? types = null, string[]? members = null)
+        => new(Set(methods), Set(types), Set(members));
+
+    public bool Accepts(NodeCategory category, string? name, DynamoNames names)
+        => category switch
+        {
+            NodeCategory.Invocation => _methods is null ? name is null || names.IsMember(name) : name is not null && _methods.Contains(name),
+            NodeCategory.Creation => name is null || (_types is null ? names.IsType(name) : _types.Contains(name) || names.IsAlias(name)),
+            NodeCategory.Assignment => name is null || (_members is null ? names.IsMember(name) : _members.Contains(name)),
+            _ => false,
+        };
+
+    private static HashSet<string>? Set(string[]? names) => names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
+/// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
+/// cancellation token and the diagnostic sink of the syntax-node action that found it.
+/// </summary>
+internal readonly struct DynamoOperationContext
+{
+    private readonly SyntaxNodeAnalysisContext _context;
+
+    public DynamoOperationContext(IOperation operation, SyntaxNodeAnalysisContext context)
+    {
+        Operation = operation;
+        _context = context;
+    }
+
+    public IOperation Operation { get; }
+
+    public CancellationToken CancellationToken => _context.CancellationToken;
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+}

@@ -1,0 +1,147 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IdpDynamo.Analyzers.Analyzers.Infrastructure;
+using IdpDynamo.Analyzers.Analyzers.Rules;
+using IdpDynamo.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+
+namespace IdpDynamo.Analyzers.Tests.Analyzers;
+
+/// <summary>
+/// The package ships one analyzer, <see cref="IdpDynamoAnalyzer"/>: all rules behind one compilation start, one
+/// syntax-node action and one symbol action. A compilation it cannot report on gets no action at all (the compiler's
+/// own count of registered actions, <see cref="AnalyzerTelemetryInfo"/>, is read): no IdpDynamoValues file, no
+/// AWSSDK.DynamoDBv2 reference; and IDPDYN207 registers nothing without IdpDynamoServiceRole.
+/// </summary>
+public class DispatchGatingTests
+{
+    /// <summary>
+/// A case of four rules: a literal with a generated twin (210), an unknown table (201), a write the role may not do
+/// (207), a key arity (208).
+/// </summary>
+    private const string Calls = Usings + """
+
+        [DynamoDBTable({|IDPDYN210:"CustomerOrders"|})]
+        public class Order
+        {
+            [DynamoDBHashKey] public string CustomerId { get; set; } = "";
+            [DynamoDBRangeKey] public string OrderDate { get; set; } = "";
+        }
+
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client, IDynamoDBContext context, Dictionary<string, AttributeValue> key)
+            {
+                await client.GetItemAsync({|IDPDYN201:"Ordrs"|}, key);
+                await client.PutItemAsync({|IDPDYN207:"Products"|}, key);
+                await {|IDPDYN208:context.LoadAsync<Order>("c")|};
+            }
+        }
+        """;
+
+    private static readonly VerifyOptions WithRole = new() { ServiceRole = ServiceRole };
+
+    [Fact]
+    public void The_package_ships_one_analyzer_with_every_rule()
+    {
+        var shipped = AnalyzerVerifier.AllAnalyzers();
+        Assert.IsType<IdpDynamoAnalyzer>(Assert.Single(shipped));
+        var ruleIds = typeof(DynamoAnalyzerBase).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t))
+            .SelectMany(t => ((DiagnosticAnalyzer)System.Activator.CreateInstance(t)!).SupportedDiagnostics.Select(d => d.Id))
+            .Distinct()
+            .OrderBy(id => id, System.StringComparer.Ordinal);
+        Assert.Equal(ruleIds, shipped[0].SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+        Assert.Equal(8, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
+    }
+
+    [Fact]
+    public async Task All_rules_share_one_syntax_node_action_and_one_symbol_action()
+    {
+        var run = await AnalyzerVerifier.VerifyAllAsync(new[] { Calls }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole);
+
+        var telemetry = Assert.Single(run.Telemetry).Value;
+        Assert.Equal(1, telemetry.CompilationStartActionsCount);
+        Assert.Equal(1, telemetry.SyntaxNodeActionsCount);
+        Assert.Equal(1, telemetry.SymbolActionsCount);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN207", 20, 35), ("IDPDYN208", 21, 15) },
+            run.Diagnostics.Select(AnalyzerVerifier.ToExpected).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+    }
+
+    [Fact]
+    public async Task Without_an_IdpDynamoValues_file_nothing_is_registered_or_reported()
+    {
+        var run = await AnalyzerVerifier.RunAsync(Analyzers(), new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
+            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole with { MarkValuesFiles = false });
+
+        Assert.Empty(run.Diagnostics);
+        AssertNothingRegistered(run);
+    }
+
+    [Fact]
+    public async Task Without_the_AWS_SDK_nothing_is_registered_or_reported()
+    {
+        // The SDK's names in the application's own types: nothing binds to Amazon.DynamoDBv2.
+        const string lookalike = """
+            namespace Shop;
+
+            public sealed class GetItemRequest { public string TableName { get; set; } = ""; }
+
+            public sealed class Context { public object LoadAsync<T>(string hashKey) => hashKey; }
+
+            public static class Repo
+            {
+                public static object Run(Context context) => new GetItemRequest { TableName = "Ordrs" }.TableName + context.LoadAsync<GetItemRequest>("c");
+            }
+            """;
+        var run = await AnalyzerVerifier.RunAsync(Analyzers(), new[] { MarkupParser.Parse(lookalike, null, "Test0.cs") },
+            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole with { Sdk = SdkShape.None });
+
+        Assert.Empty(run.Diagnostics);
+        AssertNothingRegistered(run);
+    }
+
+    [Fact]
+    public async Task Without_a_service_role_the_access_rule_registers_nothing()
+    {
+        var alone = await AnalyzerVerifier.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
+            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, VerifyOptions.Default);
+        Assert.Empty(alone.Diagnostics);
+        AssertNothingRegistered(alone);
+
+        // The other rules still report, through the shipped analyzer; IDPDYN207 is gone.
+        var shipped = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
+            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, VerifyOptions.Default);
+        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN208", 21, 15) },
+            shipped.Diagnostics.Select(AnalyzerVerifier.ToExpected).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+
+        // With the role the same rule alone registers its dispatch and reports the write.
+        var withRole = await AnalyzerVerifier.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
+            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole);
+        Assert.Equal(1, Assert.Single(withRole.Telemetry).Value.SyntaxNodeActionsCount);
+        Assert.Equal(new[] { ("IDPDYN207", 20, 35) }, withRole.Diagnostics.Select(AnalyzerVerifier.ToExpected).Select(d => (d.Id, d.Line, d.Column)));
+    }
+
+    /// <summary>The shipped analyzer and every rule on its own.</summary>
+    private static DiagnosticAnalyzer[] Analyzers()
+        => AnalyzerVerifier.AllAnalyzers().Concat(new DiagnosticAnalyzer[]
+        {
+            new AccessAnalyzer(), new EntityKeyMappingAnalyzer(), new KeyArityAnalyzer(), new KeyConditionAnalyzer(),
+            new KeyDictionaryAnalyzer(), new UnknownIndexAnalyzer(), new UnknownTableAnalyzer(), new UseGeneratedAccessorAnalyzer(),
+        }).ToArray();
+
+    private static void AssertNothingRegistered(AnalyzerRun run)
+    {
+        foreach (var (analyzer, t) in run.Telemetry)
+        {
+            int registered = t.SyntaxNodeActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.OperationActionsCount
+                + t.OperationBlockActionsCount + t.OperationBlockStartActionsCount + t.CodeBlockActionsCount + t.CodeBlockStartActionsCount
+                + t.SemanticModelActionsCount + t.SyntaxTreeActionsCount + t.CompilationActionsCount + t.CompilationEndActionsCount;
+            Assert.True(registered == 0, $"{analyzer.GetType().Name} registered {registered} action(s)");
+            Assert.Equal(1, t.CompilationStartActionsCount);
+        }
+    }
+}
