@@ -98,4 +98,30 @@ public sealed class LiveValidationEndToEndTests
         Assert.Contains("IdpDynamo.Build: validated", build.Output, StringComparison.Ordinal);
         Assert.Equal(afterDesignTime, File.ReadAllText(editorconfig));
     }
+
+    [Fact]
+    public void Globalconfig_severity_applies_to_the_compiler_path_and_editorconfig_sections_do_not()
+    {
+        BreakTestValues();
+
+        // A section of an .editorconfig configures diagnostics in files below it that are source files; the compiler
+        // does not apply it to AdditionalFiles (dotnet/roslyn#31916).
+        File.WriteAllText(Path.Combine(_sample.Root, ".editorconfig"), "root = true\n\n[*.yaml]\ndotnet_diagnostic.IDPDYN006.severity = none\n");
+        var section = _sample.Build("m", "-p:IdpDynamoLiveValidation=true", "-p:IdpDynamoValidate=false");
+        Assert.True(Reported(section, "IDPDYN006").Length == 1, section.ToString());
+
+        // A global analyzer config does (and warning turns the error into a warning).
+        File.Delete(Path.Combine(_sample.Root, ".editorconfig"));
+        File.WriteAllText(Path.Combine(_sample.Root, ".globalconfig"), "is_global = true\ndotnet_diagnostic.IDPDYN006.severity = warning\n");
+        var global = _sample.Build("m", "-p:IdpDynamoLiveValidation=true", "-p:IdpDynamoValidate=false");
+        Assert.True(global.ExitCode == 0, global.ToString());
+        var lines = Reported(global, "IDPDYN006");
+        Assert.True(lines.Length == 1 && lines[0].Contains(": warning IDPDYN006:", StringComparison.Ordinal), global.ToString());
+
+        // The task does not read analyzer configs: it still reports the error.
+        var task = _sample.Build("m");
+        Assert.NotEqual(0, task.ExitCode);
+        Assert.Contains(": error IDPDYN006:", Assert.Single(Reported(task, "IDPDYN006")), StringComparison.Ordinal);
+        File.Delete(Path.Combine(_sample.Root, ".globalconfig"));
+    }
 }
