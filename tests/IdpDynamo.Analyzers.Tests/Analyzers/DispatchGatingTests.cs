@@ -46,7 +46,7 @@ public class DispatchGatingTests
     [Fact]
     public void The_package_ships_one_analyzer_with_every_rule()
     {
-        var shipped = AnalyzerVerifier.AllAnalyzers();
+        var shipped = DynamoProject.AllAnalyzers();
         Assert.IsType<IdpDynamoAnalyzer>(Assert.Single(shipped));
         var ruleIds = typeof(DynamoAnalyzerBase).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t))
@@ -60,7 +60,7 @@ public class DispatchGatingTests
     [Fact]
     public async Task All_rules_share_one_syntax_node_action_and_one_symbol_action()
     {
-        var run = await AnalyzerVerifier.VerifyAllAsync(new[] { Calls }, new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole);
+        var run = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), new[] { Calls }, new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole);
 
         var telemetry = Assert.Single(run.Telemetry).Value;
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
@@ -68,14 +68,14 @@ public class DispatchGatingTests
         Assert.Equal(1, telemetry.SymbolActionsCount);
         Assert.Equal(0, telemetry.OperationActionsCount);
         Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN207", 20, 35), ("IDPDYN208", 21, 15) },
-            run.Diagnostics.Select(AnalyzerVerifier.ToExpected).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+            run.Diagnostics.Select(Position).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
     }
 
     [Fact]
     public async Task Without_an_IdpDynamoValues_file_nothing_is_registered_or_reported()
     {
-        var run = await AnalyzerVerifier.RunAsync(Analyzers(), new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
-            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole with { MarkValuesFiles = false });
+        var run = await AnalyzerRunner.RunAsync(Analyzers(), new[] { Calls },
+            new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole with { MarkValuesFiles = false });
 
         Assert.Empty(run.Diagnostics);
         AssertNothingRegistered(run);
@@ -97,8 +97,8 @@ public class DispatchGatingTests
                 public static object Run(Context context) => new GetItemRequest { TableName = "Ordrs" }.TableName + context.LoadAsync<GetItemRequest>("c");
             }
             """;
-        var run = await AnalyzerVerifier.RunAsync(Analyzers(), new[] { MarkupParser.Parse(lookalike, null, "Test0.cs") },
-            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole with { Sdk = SdkShape.None });
+        var run = await AnalyzerRunner.RunAsync(Analyzers(), new[] { lookalike },
+            new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole with { Sdk = SdkShape.None });
 
         Assert.Empty(run.Diagnostics);
         AssertNothingRegistered(run);
@@ -107,31 +107,38 @@ public class DispatchGatingTests
     [Fact]
     public async Task Without_a_service_role_the_access_rule_registers_nothing()
     {
-        var alone = await AnalyzerVerifier.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
-            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, VerifyOptions.Default);
+        var alone = await AnalyzerRunner.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { Calls },
+            new[] { (DynamoProject.ValuesPath, Yaml) }, VerifyOptions.Default);
         Assert.Empty(alone.Diagnostics);
         AssertNothingRegistered(alone);
 
         // The other rules still report, through the shipped analyzer; IDPDYN207 is gone.
-        var shipped = await AnalyzerVerifier.RunAsync(AnalyzerVerifier.AllAnalyzers(), new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
-            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, VerifyOptions.Default);
+        var shipped = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), new[] { Calls },
+            new[] { (DynamoProject.ValuesPath, Yaml) }, VerifyOptions.Default);
         Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN208", 21, 15) },
-            shipped.Diagnostics.Select(AnalyzerVerifier.ToExpected).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+            shipped.Diagnostics.Select(Position).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
 
         // With the role the same rule alone registers its dispatch and reports the write.
-        var withRole = await AnalyzerVerifier.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { MarkupParser.Parse(Calls, null, "Test0.cs") },
-            new[] { (AnalyzerVerifier.ValuesPath, Yaml) }, WithRole);
+        var withRole = await AnalyzerRunner.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { Calls },
+            new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole);
         Assert.Equal(1, Assert.Single(withRole.Telemetry).Value.SyntaxNodeActionsCount);
-        Assert.Equal(new[] { ("IDPDYN207", 20, 35) }, withRole.Diagnostics.Select(AnalyzerVerifier.ToExpected).Select(d => (d.Id, d.Line, d.Column)));
+        Assert.Equal(new[] { ("IDPDYN207", 20, 35) }, withRole.Diagnostics.Select(Position).Select(d => (d.Id, d.Line, d.Column)));
     }
 
     /// <summary>The shipped analyzer and every rule on its own.</summary>
     private static DiagnosticAnalyzer[] Analyzers()
-        => AnalyzerVerifier.AllAnalyzers().Concat(new DiagnosticAnalyzer[]
+        => DynamoProject.AllAnalyzers().Concat(new DiagnosticAnalyzer[]
         {
             new AccessAnalyzer(), new EntityKeyMappingAnalyzer(), new KeyArityAnalyzer(), new KeyConditionAnalyzer(),
             new KeyDictionaryAnalyzer(), new UnknownIndexAnalyzer(), new UnknownTableAnalyzer(), new UseGeneratedAccessorAnalyzer(),
         }).ToArray();
+
+    /// <summary>A reported diagnostic's id and 1-based start line and column.</summary>
+    private static (string Id, int Line, int Column) Position(Microsoft.CodeAnalysis.Diagnostic diagnostic)
+    {
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return (diagnostic.Id, start.Line + 1, start.Character + 1);
+    }
 
     private static void AssertNothingRegistered(AnalyzerRun run)
     {

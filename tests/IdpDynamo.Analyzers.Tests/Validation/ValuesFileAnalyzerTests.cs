@@ -332,12 +332,8 @@ public sealed class ValuesFileAnalyzerTests
     [Fact]
     public void Every_rule_of_the_release_files_is_supported_by_an_analyzer()
     {
-        var supported = AnalyzerVerifier.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "IdpDynamo.Build.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
+        var supported = DynamoProject.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        string dir = IdpDynamo.Tests.RepositoryRoot.Path;
 
         var listed = new List<string>();
         foreach (var name in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
