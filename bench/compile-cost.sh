@@ -8,7 +8,7 @@
 #  2. In process (bench/IdpDynamo.CompileCost, the SDK's own compiler, the Csc command line of that build): the compile
 #     without IdpDynamo (its generated source as plain files) against the compile with it, ROUNDS (15) steady rounds
 #     (target: marginal <= 2 %) and FRESH (7) rounds of one compile per new process (target <= 5 %).
-# With BEFORE_FEED (a folder holding another IdpDynamo.Build 0.1.0 .nupkg, e.g. packed from an older commit), every
+# With BEFORE_FEED (a folder holding another IdpDynamo.Build .nupkg, e.g. packed from an older commit), every
 # measurement also runs that package, interleaved in the same rounds: before and after in one run.
 #   bench/compile-cost.sh     SERVICES=realistic ROUNDS=15 FRESH=7 N_BUILD=3 BEFORE_FEED=/tmp/before/feed bench/compile-cost.sh
 set -euo pipefail
@@ -54,7 +54,7 @@ for service in $SERVICES; do
     <NoWarn>$(NoWarn);CS1591</NoWarn>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />
+    <PackageReference Include="IdpDynamo.Build" Version="*-*" PrivateAssets="all" />  <!-- the one version in this run's feed -->
     <PackageReference Include="AWSSDK.DynamoDBv2" Version="[4.0.110]" />
     <IdpDynamoValues Include="../apps/bench-test/orders/dynamodb/values.yaml" />
   </ItemGroup>
@@ -99,7 +99,7 @@ XML
   dir="$COST/$service-after"
   variants=()
   for pkg in $PACKAGES; do
-    dll=$(ls "$WORK/nuget-packages-$pkg"/idpdynamo.build/0.1.0/analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll)
+    dll=$(ls "$WORK/nuget-packages-$pkg"/idpdynamo.build/*/analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll)
     variants+=(--variant "$pkg=$dll")
   done
   echo "== $service: in-process compile" | tee -a "$report"

@@ -32,7 +32,7 @@ cat > "$OUT/Service/Service.csproj" <<'XML'
     <NoWarn>$(NoWarn);CS1591</NoWarn>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />
+    <PackageReference Include="IdpDynamo.Build" Version="*-*" PrivateAssets="all" />  <!-- the one version in this run's feed -->
     <PackageReference Include="AWSSDK.DynamoDBv2" Version="[4.0.110]" />
     <IdpDynamoValues Include="../apps/bench-test/orders/dynamodb/values.yaml" />
   </ItemGroup>

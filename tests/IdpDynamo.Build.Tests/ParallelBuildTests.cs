@@ -26,12 +26,14 @@ public sealed class ParallelBuildTests
     private static readonly Regex DiagnosticLine = new(@"^(?<file>.+)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>IDPDYN\d{3}): .* \[(?<project>[^\]]+\.csproj)\]$", RegexOptions.Compiled);
 
     private readonly string _root;
+    private readonly string _version;
     private readonly Dictionary<string, string> _environment = new() { ["NUGET_PACKAGES"] = PackageFixture.PackagesFolder };
 
     public ParallelBuildTests(PackageFixture package)
     {
         // Below the sample's folder, so its NuGet.config (the test feed) and Directory.* files apply.
         _root = Path.Combine(package.Sample.Root, "parallel");
+        _version = package.Version;
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
@@ -90,14 +92,14 @@ public sealed class ParallelBuildTests
         for (int n = 1; n <= Projects; n++)
         {
             Write(ProjectFile(n),
-                """
+                $$"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="IdpDynamo.Build" Version="0.1.0" PrivateAssets="all" />
+                    <PackageReference Include="IdpDynamo.Build" Version="{{_version}}" PrivateAssets="all" />
                   </ItemGroup>
                   <ItemGroup>
                     <IdpDynamoValues Include="../apps/webshop-*/orders/dynamodb/values.yaml" />
