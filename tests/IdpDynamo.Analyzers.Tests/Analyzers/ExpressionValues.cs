@@ -61,6 +61,7 @@ internal static class ExpressionValues
             billingMode: PAY_PER_REQUEST
         """;
 
-    public static Task<AnalyzerRun> Verify(string body)
-        => AnalyzerVerifier.VerifyAsync<RequestExpressionAnalyzer>(AnalyzerValues.Usings + "\n" + body, Yaml);
+    /// <summary>The rule on <paramref name="body"/> (after the usual usings) with this values file; markup names every expected id.</summary>
+    public static Task<AnalyzerTestRun> Verify(string body)
+        => AnalyzerVerifier<RequestExpressionAnalyzer>.VerifyAnalyzerAsync(AnalyzerValues.Usings + "\n" + body, Yaml);
 }

@@ -18,8 +18,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// Expression. This class only resolves the request (<see cref="ExpressionRequest"/>); the checks are
 /// <see cref="ExpressionChecks"/>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     /// <summary>Every member whose presence makes the creation worth resolving.</summary>
     private static readonly string[] Triggers =
@@ -54,6 +55,13 @@ public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
         "KeysAndAttributes", "Get", "Put", "Update", "Delete", "ConditionCheck",
     };
 
+    /// <summary>The dispatch's pre-filter: creations of the carrier types (<see cref="RequestTypes"/> and the Document model's Expression).</summary>
+    private static readonly NodeFilter Carriers = NodeFilter.Create(types: new[]
+    {
+        "QueryRequest", "ScanRequest", "GetItemRequest", "PutItemRequest", "UpdateItemRequest", "DeleteItemRequest",
+        "KeysAndAttributes", "Get", "Put", "Update", "Delete", "ConditionCheck", "Expression",
+    });
+
     public RequestExpressionAnalyzer()
         : base(DiagnosticDescriptors.IndexProjection, DiagnosticDescriptors.ExpressionPlaceholder, DiagnosticDescriptors.KeyAttributeInExpression)
     {
@@ -63,6 +71,7 @@ public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            Carriers,
             ctx =>
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
@@ -104,8 +113,8 @@ public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
             Dictionary(context, "ExpressionAttributeValues", withValues: false, cancellationToken))
         {
             Table = context.Table,
-            IsFinal = context.IsFinal(FinalMembers),
-            ExpressionsNotReassigned = context.IsNotReassigned(ExpressionMemberNames),
+            IsFinal = context.IsFinal(cancellationToken, FinalMembers),
+            ExpressionsNotReassigned = context.IsNotReassigned(cancellationToken, ExpressionMemberNames),
         };
 
         foreach (var (member, kind) in ExpressionMembers)
@@ -158,7 +167,7 @@ public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
         var request = new ExpressionRequest("Expression", PlaceholderDictionary.Unknown, PlaceholderDictionary.Unknown)
         {
             IsFinal = false,
-            ExpressionsNotReassigned = context.IsNotReassigned("ExpressionStatement"),
+            ExpressionsNotReassigned = context.IsNotReassigned(cancellationToken, "ExpressionStatement"),
         };
 
         if (context.Members.TryGetValue("ExpressionStatement", out var value))
