@@ -44,7 +44,7 @@ cat > "$OUT/Service/Service.csproj" <<XML
 XML
 {
   echo "is_global = true"
-  for id in 201 202 203 204 205 206 207 208 209 210 999; do echo "dotnet_diagnostic.IDPDYN$id.severity = none"; done
+  for id in 201 202 203 204 205 206 207 208 209 210 211 212 999; do echo "dotnet_diagnostic.IDPDYN$id.severity = none"; done
 } > "$OUT/Service/idpdynamo-analyzers-off.globalconfig"
 flock "$LOCK" dotnet restore "$OUT/Service" -nologo -v:q >/dev/null
 echo "== warm-up build (diagnostics the service gets)"

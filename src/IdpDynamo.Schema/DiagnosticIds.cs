@@ -31,7 +31,10 @@ internal static class DiagnosticIds
     public const string KeyConditionMismatch = "IDPDYN206";
     public const string AccessDenied = "IDPDYN207";
     public const string KeyArity = "IDPDYN208";
+    public const string IndexProjection = "IDPDYN209";
     public const string UseGeneratedAccessor = "IDPDYN210";
+    public const string ExpressionPlaceholder = "IDPDYN211";
+    public const string KeyAttributeInExpression = "IDPDYN212";
 
     public const string InvalidYaml = "IDPDYN001";
     public const string DuplicateKey = "IDPDYN002";
@@ -274,7 +277,7 @@ internal static class DiagnosticIds
         C(IdentifierCollision, Severity.Warning, "Names map to the same generated identifier");
         C(FileTooLarge, Severity.Error, "File too large to be a values file");
         C(BaselineSkipped, Severity.Info, "Change detection skipped");
-        void U(string id, Severity sev, string title) => Add(list, id, sev, CategoryUsage, title, null);
+        void U(string id, Severity sev, string title, string? severityText = null) => Add(list, id, sev, CategoryUsage, title, severityText);
         U(UnknownTable, Severity.Warning, "Table not declared in the values files");
         U(UnknownIndex, Severity.Warning, "Index not declared on the table");
         U(ConsistentReadOnGsi, Severity.Warning, "Consistent read on a global secondary index");
@@ -283,7 +286,10 @@ internal static class DiagnosticIds
         U(KeyConditionMismatch, Severity.Warning, "Key condition does not match the key schema");
         U(AccessDenied, Severity.Warning, "The service role has no such access to the table");
         U(KeyArity, Severity.Warning, "Wrong number of key values for the table");
+        U(IndexProjection, Severity.Warning, "Attributes not projected into the index", "Warning (ALL_ATTRIBUTES on a GSI) / Info (unprojected attributes)");
         U(UseGeneratedAccessor, Severity.Info, "Use the generated accessor");
+        U(ExpressionPlaceholder, Severity.Warning, "Expression placeholder or reserved word");
+        U(KeyAttributeInExpression, Severity.Warning, "Key attribute in a filter or update expression");
         C(InternalError, Severity.Error, "Internal error in IdpDynamo.Build");
         return list;
     }

@@ -54,6 +54,27 @@ internal static class DiagnosticDescriptors
         "{0}",
         "A table with a sort key needs both key values; a table without one needs only the partition key.");
 
+    /// <summary>
+    /// IDPDYN209: attributes an index does not project ("{0}" is the full message). Warning when DynamoDB rejects the
+    /// request (Select = ALL_ATTRIBUTES on a GSI); the unprojected-attribute cases are reported as Info.
+    /// </summary>
+    public static readonly DiagnosticDescriptor IndexProjection = Usage(
+        DiagnosticIds.IndexProjection,
+        "{0}",
+        "A global secondary index holds only the attributes it projects: Select = ALL_ATTRIBUTES fails on it unless its projection is ALL, and other attributes come back empty. A local secondary index fetches them from the table at extra read cost.");
+
+    /// <summary>IDPDYN211: a placeholder used but undefined, defined but unused, or a reserved word as a bare attribute name ("{0}" is the full message).</summary>
+    public static readonly DiagnosticDescriptor ExpressionPlaceholder = Usage(
+        DiagnosticIds.ExpressionPlaceholder,
+        "{0}",
+        "DynamoDB rejects a request whose expressions use a #name or :value that ExpressionAttributeNames or ExpressionAttributeValues does not define, that defines one no expression uses, or that uses a reserved word as a bare attribute name.");
+
+    /// <summary>IDPDYN212: a key attribute in a Query's FilterExpression or in an UpdateExpression ("{0}" is the full message).</summary>
+    public static readonly DiagnosticDescriptor KeyAttributeInExpression = Usage(
+        DiagnosticIds.KeyAttributeInExpression,
+        "{0}",
+        "A Query's FilterExpression cannot test the key attributes of the table or index it queries (they belong in the key condition), and an UpdateExpression cannot change a key attribute of the table.");
+
     /// <summary>IDPDYN210: "Use {0} instead of the string '{1}'".</summary>
     public static readonly DiagnosticDescriptor UseGeneratedAccessor = Create(
         DiagnosticIds.UseGeneratedAccessor,

@@ -55,7 +55,7 @@ public class DispatchGatingTests
             .Distinct()
             .OrderBy(id => id, System.StringComparer.Ordinal);
         Assert.Equal(ruleIds, shipped[0].SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-        Assert.Equal(8, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
+        Assert.Equal(9, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public class DocumentationTests
         foreach (var r in DiagnosticIds.All)
         {
             string by = ReportedBy(r, page: false);
-            string fix = r.Id == DiagnosticIds.UseGeneratedAccessor ? "yes" : string.Empty;
+            string fix = r.Id == DiagnosticIds.UseGeneratedAccessor ? "yes" : r.Id == DiagnosticIds.ExpressionPlaceholder ? "reserved words" : string.Empty;
             sb.Append($"| [{r.Id}](docs/rules/{r.Id}.md) | {r.Category} | {r.Title} | {r.SeverityText} | {by} | {fix} |\n");
         }
 

@@ -25,6 +25,7 @@ public sealed class IdpDynamoAnalyzer : DiagnosticAnalyzer
         new AccessAnalyzer(),
         new KeyArityAnalyzer(),
         new UseGeneratedAccessorAnalyzer(),
+        new RequestExpressionAnalyzer(),
     };
 
     private static readonly ImmutableArray<DiagnosticDescriptor> Supported = Rules

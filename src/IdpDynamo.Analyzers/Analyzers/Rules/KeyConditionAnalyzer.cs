@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Analyzers.Expressions;
 using IdpDynamo.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -66,8 +67,8 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
                     && StringResolver.Resolve(expressionValue, ctx.CancellationToken).Exact is { } expression)
                 {
                     var names = Names(request, ctx.CancellationToken);
-                    var parsed = KeyConditionParser.Parse(expression);
-                    string? problem = parsed.Error is { } e ? $"{e}; {target}" : parsed.Understood ? Check(parsed.Conditions, names, hash, range, table, target) : null;
+                    var parsed = ExpressionReader.Read(expression, ExpressionKind.KeyCondition).KeyConditions;
+                    string? problem = parsed is null ? null : parsed.Error is { } e ? $"{e}; {target}" : Check(parsed.Conditions, names, hash, range, table, target);
                     if (problem is not null)
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyConditionMismatch, expressionValue.Syntax.GetLocation(), problem));
