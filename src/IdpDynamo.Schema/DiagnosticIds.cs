@@ -150,6 +150,7 @@ internal static class DiagnosticIds
     public const string IdentifierCollision = "IDPDYN129";
     public const string FileTooLarge = "IDPDYN130";
     public const string BaselineSkipped = "IDPDYN131";
+    public const string RoleChecksSkipped = "IDPDYN132";
     public const string InternalError = "IDPDYN999";
 
     /// <summary>Documentation page of an id (one page per id in docs/rules).</summary>
@@ -274,6 +275,7 @@ internal static class DiagnosticIds
         C(IdentifierCollision, Severity.Warning, "Names map to the same generated identifier");
         C(FileTooLarge, Severity.Error, "File too large to be a values file");
         C(BaselineSkipped, Severity.Info, "Change detection skipped");
+        C(RoleChecksSkipped, Severity.Warning, "Role checks cannot run");
         void U(string id, Severity sev, string title) => Add(list, id, sev, CategoryUsage, title, null);
         U(UnknownTable, Severity.Warning, "Table not declared in the values files");
         U(UnknownIndex, Severity.Warning, "Index not declared on the table");
