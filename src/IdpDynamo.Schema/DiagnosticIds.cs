@@ -32,6 +32,8 @@ internal static class DiagnosticIds
     public const string AccessDenied = "IDPDYN207";
     public const string KeyArity = "IDPDYN208";
     public const string UseGeneratedAccessor = "IDPDYN210";
+    public const string LogicalTableName = "IDPDYN213";
+    public const string KeyOfAnotherTable = "IDPDYN214";
 
     public const string InvalidYaml = "IDPDYN001";
     public const string DuplicateKey = "IDPDYN002";
@@ -286,6 +288,8 @@ internal static class DiagnosticIds
         U(AccessDenied, Severity.Warning, "The service role has no such access to the table");
         U(KeyArity, Severity.Warning, "Wrong number of key values for the table");
         U(UseGeneratedAccessor, Severity.Info, "Use the generated accessor");
+        U(LogicalTableName, Severity.Warning, "Logical table name in a low-level request");
+        U(KeyOfAnotherTable, Severity.Warning, "Generated key of another table");
         C(InternalError, Severity.Error, "Internal error in IdpDynamo.Build");
         return list;
     }
