@@ -74,7 +74,8 @@ internal static class Suggestions
     /// The declared names nearest to <paramref name="value"/>, nearest first (then in ordinal order), at most
     /// <paramref name="max"/>. A candidate is near when it differs only by case and '_', '-' or ' ' (distance 0), or when
     /// the edit distance of those normalized forms is at most 1, or 2 for names of 6 or more normalized characters (a
-    /// third of the name, so short names do not match everything). A synonym (ON_DEMAND for PAY_PER_REQUEST) comes first.
+    /// third of the name, so short names do not match everything). A synonym (ON_DEMAND for PAY_PER_REQUEST) or a
+    /// case/separator slip, when there is one, is the only kind listed.
     /// </summary>
     public static IReadOnlyList<string> Nearest(string value, IEnumerable<string> candidates, int max = 3)
     {
@@ -104,8 +105,10 @@ internal static class Suggestions
         }
 
         found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Name, b.Name));
+        // A synonym or a case/separator slip is the name meant: then only those.
+        int worst = found.Count > 0 && found[0].Distance <= 0 ? 0 : int.MaxValue;
         var result = new List<string>();
-        for (int i = 0; i < found.Count && i < max; i++)
+        for (int i = 0; i < found.Count && result.Count < max && found[i].Distance <= worst; i++)
         {
             result.Add(found[i].Name);
         }
