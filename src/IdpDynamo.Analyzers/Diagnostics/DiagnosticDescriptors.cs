@@ -63,14 +63,12 @@ internal static class DiagnosticDescriptors
     /// <summary>IDPDYN213: "'{0}' is the logical name of table '{0}'; the table in AWS is '{1}', so this request fails ...".</summary>
     public static readonly DiagnosticDescriptor LogicalTableName = Usage(
         DiagnosticIds.LogicalTableName,
-        "Logical table name in a low-level request",
         "'{0}' is the logical name of table '{0}'; the table in AWS is '{1}', so this request fails with ResourceNotFoundException; use {2}",
         "The chart creates each table as <namespace>-<name>. The low-level API sends the name as it is, so the logical name names no table; only the DataModel adds a TableNamePrefix.");
 
     /// <summary>IDPDYN214: "The key of table '{0}' ({1}) is used in a request to table '{2}' ({3}); ...".</summary>
     public static readonly DiagnosticDescriptor KeyOfAnotherTable = Usage(
         DiagnosticIds.KeyOfAnotherTable,
-        "Generated key of another table",
         "The key of table '{0}' ({1}) is used in a request to table '{2}' ({3}); DynamoDB rejects a key that does not match the table's key schema; use {4}",
         "A generated Key(...) builds the key of its own table. In a request to another table whose key attributes differ, DynamoDB answers with a ValidationException.");
 
