@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.KeyOfAnotherTableAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -12,8 +13,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class KeyOfAnotherTableAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, string? yaml = null)
-        => AnalyzerVerifier.VerifyAsync<KeyOfAnotherTableAnalyzer>(Usings + "\nusing Webshop.Orders;\n" + body, yaml ?? Yaml);
+    private static Task<AnalyzerTestRun> Verify(string body, string? yaml = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\nusing Webshop.Orders;\n" + body, yaml ?? Yaml);
 
     [Fact]
     public async Task Key_of_another_table_in_a_request_object()

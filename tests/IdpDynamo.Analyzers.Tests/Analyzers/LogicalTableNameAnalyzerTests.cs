@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
+using VerifyCS = IdpDynamo.Analyzers.Tests.Infrastructure.AnalyzerVerifier<IdpDynamo.Analyzers.Analyzers.Rules.LogicalTableNameAnalyzer>;
 
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
@@ -13,8 +14,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// </summary>
 public class LogicalTableNameAnalyzerTests
 {
-    private static Task<AnalyzerRun> Verify(string body, VerifyOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync<LogicalTableNameAnalyzer>(Usings + "\nusing Webshop.Orders;\n" + body, Yaml, options);
+    private static Task<AnalyzerTestRun> Verify(string body, VerifyOptions? options = null)
+        => VerifyCS.VerifyAnalyzerAsync(Usings + "\nusing Webshop.Orders;\n" + body, Yaml, options);
 
     [Fact]
     public async Task Request_object_with_the_logical_name()
@@ -70,7 +71,7 @@ public class LogicalTableNameAnalyzerTests
     {
         string yaml = Yaml.Replace("  - name: Orders\n    hashKey: Id\n", "  - name: Orders\n    useIdpPrefix: true\n    hashKey: Id\n", System.StringComparison.Ordinal);
         Assert.NotEqual(Yaml, yaml);
-        var run = await AnalyzerVerifier.VerifyAsync<LogicalTableNameAnalyzer>(Usings + "\n" + """
+        var run = await VerifyCS.VerifyAnalyzerAsync(Usings + "\n" + """
             class Repo
             {
                 Task Get(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"Orders"|], key);

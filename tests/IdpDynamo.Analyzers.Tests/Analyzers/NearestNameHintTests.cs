@@ -39,7 +39,7 @@ public class NearestNameHintTests
     [Fact]
     public async Task IDPDYN201_names_the_near_tables()
     {
-        var run = await AnalyzerVerifier.VerifyAsync<UnknownTableAnalyzer>(Usings + "\n" + """
+        var run = await AnalyzerVerifier<UnknownTableAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + """
             class Repo
             {
                 Task Get(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key) => client.GetItemAsync([|"webshop-test-Cart"|], key);
@@ -52,7 +52,7 @@ public class NearestNameHintTests
     [Fact]
     public async Task IDPDYN202_names_the_near_indexes()
     {
-        var run = await AnalyzerVerifier.VerifyAsync<UnknownIndexAnalyzer>(Usings + "\n" + """
+        var run = await AnalyzerVerifier<UnknownIndexAnalyzer>.VerifyAnalyzerAsync(Usings + "\n" + """
             class Repo
             {
                 QueryRequest Query() => new QueryRequest { TableName = "webshop-test-Carts", IndexName = [|"ByOwnr"|] };

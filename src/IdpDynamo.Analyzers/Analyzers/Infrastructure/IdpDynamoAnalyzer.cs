@@ -25,6 +25,8 @@ public sealed class IdpDynamoAnalyzer : DiagnosticAnalyzer
         new AccessAnalyzer(),
         new KeyArityAnalyzer(),
         new UseGeneratedAccessorAnalyzer(),
+        new LogicalTableNameAnalyzer(),
+        new KeyOfAnotherTableAnalyzer(),
     };
 
     private static readonly ImmutableArray<DiagnosticDescriptor> Supported = Rules

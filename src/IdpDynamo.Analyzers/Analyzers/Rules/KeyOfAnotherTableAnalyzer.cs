@@ -14,13 +14,23 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// rejects such a key with a ValidationException. Tables with the same key schema stay silent (the key works), and so
 /// does anything whose table is not known at compile time or that the code can still change after the initializer.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyOfAnotherTableAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public KeyOfAnotherTableAnalyzer()
         : base(DiagnosticDescriptors.KeyOfAnotherTable)
     {
     }
+
+    /// <summary>
+    /// Creations of anything the SDK names; of calls, only the client's methods with a <c>(tableName, key)</c> overload
+    /// (AWSSDK.DynamoDBv2 4.0.110: GetItem, DeleteItem and UpdateItem, synchronous on .NET Framework only).
+    /// </summary>
+    private static readonly NodeFilter KeyRequests = NodeFilter.Create(methods: new[]
+    {
+        "GetItem", "GetItemAsync", "DeleteItem", "DeleteItemAsync", "UpdateItem", "UpdateItemAsync",
+    });
 
     private protected override void Register(DynamoStart start)
     {
@@ -32,12 +42,13 @@ public sealed class KeyOfAnotherTableAnalyzer : DynamoAnalyzerBase
         }
 
         start.RegisterOperationAction(
+            KeyRequests,
             ctx =>
             {
                 if (ctx.Operation is IObjectCreationOperation creation)
                 {
                     if (RequestContext.Sets(creation, "Key") && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } table } request
-                        && request.Members.TryGetValue("Key", out var key) && request.IsFinal("Key", "TableName"))
+                        && request.Members.TryGetValue("Key", out var key) && request.IsFinal(ctx.CancellationToken, "Key", "TableName"))
                     {
                         Check(ctx, catalog, table, key);
                     }

@@ -15,18 +15,23 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// <c>TableName</c> and <c>TableNameIn(ns)</c>, rendered names, and anything not known at compile time (configuration,
 /// parameters, interpolations). Table management calls are left alone, as everywhere.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class LogicalTableNameAnalyzer : DynamoAnalyzerBase
+#pragma warning restore RS1001
 {
     public LogicalTableNameAnalyzer()
         : base(DiagnosticDescriptors.LogicalTableName)
     {
     }
 
+    /// <summary>Calls and creations of anything the SDK names; of assignments, only the two <see cref="IsLowLevel"/> reads.</summary>
+    private static readonly NodeFilter LowLevelSinks = NodeFilter.Create(members: new[] { "TableName", "RequestItems" });
+
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            LowLevelSinks,
             ctx =>
             {
                 if (!IsLowLevel(ctx.Operation))
