@@ -11,12 +11,12 @@ rm -rf "$NUGET_PACKAGES/idpdynamo.build"
 
 echo "== dotnet pack nuget/IdpDynamo.Build.Package.csproj -> nuget/feed"
 rm -f nuget/feed/IdpDynamo.Build.*.nupkg
-dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -v:q
+dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -v:q -nologo
 # The sample references exactly the version just packed (samples/Directory.Build.props reads this variable).
 package=$(ls nuget/feed/IdpDynamo.Build.*.nupkg)
 export IdpDynamoBuildVersion="${package#nuget/feed/IdpDynamo.Build.}"
 IdpDynamoBuildVersion="${IdpDynamoBuildVersion%.nupkg}"
-echo "(IdpDynamo.Build $IdpDynamoBuildVersion)"
+echo "packed $package ($(du -k "$package" | cut -f1) KB, IdpDynamo.Build $IdpDynamoBuildVersion)"
 echo
 echo "== dotnet build samples/Webshop.Orders (values files of webshop-test and webshop-prod)"
 dotnet build samples/Webshop.Orders -v:n -clp:NoSummary | grep -E "IDPDYN|IdpDynamo.Build:|Webshop.Orders ->" || true
@@ -29,6 +29,7 @@ dotnet samples/Webshop.Orders/bin/Debug/net10.0/Webshop.Orders.dll
 echo
 echo "== the same service with an unquoted 'type: N' and a misspelt key (the build must fail)"
 work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 cp -r samples/apps samples/Webshop.Orders samples/Directory.* "$work/"
 sed "s|../nuget/feed|$PWD/nuget/feed|" samples/NuGet.config > "$work/NuGet.config"
 rm -rf "$work/Webshop.Orders/bin" "$work/Webshop.Orders/obj"

@@ -13,8 +13,9 @@ namespace IdpDynamo.Build.Tasks;
 /// <summary>
 /// Validates the <c>IdpDynamoValues</c> items of a project and logs every problem in the compiler's canonical format
 /// (<c>file(line,col): error IDPDYNnnn: message</c>) with a help link. Errors fail the build; warnings follow NoWarn,
-/// WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors; infos are high-importance messages (errors when
-/// WarningsAsErrors lists them, as the compiler does).
+/// WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors; infos are low-importance messages (shown with
+/// <c>-v:d</c>), so a clean build prints only the summary line, and errors when WarningsAsErrors lists them, as the
+/// compiler does.
 /// </summary>
 public sealed class ValidateDynamoValues : Task
 {
@@ -43,11 +44,11 @@ public sealed class ValidateDynamoValues : Task
     /// <summary>$(TreatWarningsAsErrors).</summary>
     public bool TreatWarningsAsErrors { get; set; }
 
-    /// <summary>Number of values files validated.</summary>
+    /// <summary>Number of values files validated (read and of the idp-dynamodb chart).</summary>
     [Output]
     public int FileCount { get; private set; }
 
-    /// <summary>Number of tables declared over all files.</summary>
+    /// <summary>Number of distinct tables over all files: a table declared in several namespaces counts once.</summary>
     [Output]
     public int TableCount { get; private set; }
 
@@ -83,8 +84,9 @@ public sealed class ValidateDynamoValues : Task
         });
         var run = ValuesPipeline.Run(Host, inputs, ChartVersion, BaselineRef, GeneratedClassName);
         var diagnostics = run.Diagnostics;
-        FileCount = run.Files.Count;
+        FileCount = run.ValidatedCount;
         TableCount = run.TableCount;
+        int namespaces = run.NamespaceCount;
 
         int errors = 0, warnings = 0, infos = 0;
         foreach (var d in diagnostics)
@@ -115,15 +117,24 @@ public sealed class ValidateDynamoValues : Task
                     break;
                 default:
                     infos++;
-                    Log.LogMessage(null, d.Id, null, d.File, d.Span.Line, d.Span.Column, 0, 0, MessageImportance.High, "{0}", d.Message);
+                    Log.LogMessage(null, d.Id, null, d.File, d.Span.Line, d.Span.Column, 0, 0, InfoImportance(d.Id), "{0}", d.Message);
                     break;
             }
         }
 
-        Log.LogMessage(MessageImportance.High, "IdpDynamo.Build: validated {0} values {1} with {2} {3}: {4} {5}, {6} {7}, {8} {9}",
+        Log.LogMessage(MessageImportance.High, "IdpDynamo.Build: validated {0} values {1} with {2} {3}{4}: {5} {6}, {7} {8}, {9} {10}",
             FileCount, FileCount == 1 ? "file" : "files", TableCount, TableCount == 1 ? "table" : "tables",
+            namespaces > 1 ? $" in {namespaces} namespaces" : string.Empty,
             errors, errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings", infos, infos == 1 ? "info" : "infos");
     }
+
+    /// <summary>
+    /// Infos are advice and would otherwise repeat on every validating build: low importance (<c>-v:d</c>). The one
+    /// exception is IDPDYN131: change detection was asked for (IdpDynamoBaselineRef) and did not run, which the user
+    /// needs to see at the default verbosity.
+    /// </summary>
+    internal static MessageImportance InfoImportance(string id)
+        => id == DiagnosticIds.BaselineSkipped ? MessageImportance.High : MessageImportance.Low;
 
     private static HashSet<string> Ids(string? list)
     {

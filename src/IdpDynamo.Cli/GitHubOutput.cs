@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using IdpDynamo.Schema;
+using IdpDynamo.Schema.IO;
 
 namespace IdpDynamo.Cli;
 
@@ -14,8 +15,9 @@ namespace IdpDynamo.Cli;
 /// </summary>
 internal static class GitHubOutput
 {
-    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string currentDirectory, int fileCount, int skippedCount)
+    public static void Write(TextWriter output, PipelineRun run, string currentDirectory)
     {
+        var diagnostics = run.Diagnostics;
         var line = new StringBuilder();
         foreach (var d in diagnostics)
         {
@@ -41,7 +43,7 @@ internal static class GitHubOutput
             output.WriteLine(line.ToString());
         }
 
-        TextOutput.WriteSummary(output, diagnostics, fileCount, skippedCount);
+        TextOutput.WriteSummary(output, run, diagnostics, skippedListed: true);
     }
 
     private static string Command(Severity severity) => severity switch

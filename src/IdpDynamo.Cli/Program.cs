@@ -79,7 +79,7 @@ internal static class ExitCodes
 internal static class Usage
 {
     public const string Text =
-        "Usage: idp-dynamo validate <path-or-glob>... [--namespace NS] [--chart-version V] [--format text|json|sarif|github] [--no-color] [--baseline REF]\n" +
+        "Usage: idp-dynamo validate <path-or-glob>... [--namespace NS] [--chart-version V] [--format text|json|sarif|github] [--no-color] [--verbose] [--baseline REF]\n" +
         "\n" +
         "Validates idp-dynamodb Helm values files (tables[] of DynamoDB tables).\n" +
         "  <path-or-glob>     values files; globs (quote them) such as 'apps/**/dynamodb/values.yaml'\n" +
@@ -88,6 +88,7 @@ internal static class Usage
         "  --format F         text (default, compiler line format), json, sarif (SARIF 2.1.0), or github (GitHub\n" +
         "                     Actions annotations: one ::error/::warning/::notice command per finding, then the summary)\n" +
         "  --no-color         plain text output\n" +
+        "  -v, --verbose      text output also lists the files of other charts that were not validated\n" +
         "  --baseline REF     also report what the change since git REF (e.g. origin/main) cannot do or will destroy\n" +
         "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.\n";
 }

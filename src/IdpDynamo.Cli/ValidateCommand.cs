@@ -31,7 +31,6 @@ internal sealed class ValidateCommand
     {
         var run = ValuesPipeline.Run(Host, Inputs(), _options.ChartVersion, _options.Baseline);
         var diagnostics = run.Diagnostics;
-        var results = run.Files;
         bool ioProblem = diagnostics.Any(d => ValuesPipeline.IsInputProblem(d.Id));
 
         switch (_options.Format)
@@ -43,10 +42,10 @@ internal sealed class ValidateCommand
                 SarifOutput.Write(_stdout, diagnostics);
                 break;
             case OutputFormat.GitHub:
-                GitHubOutput.Write(_stdout, diagnostics, _currentDirectory, results.Count(r => !r.Skipped), results.Count(r => r.Skipped));
+                GitHubOutput.Write(_stdout, run, _currentDirectory);
                 break;
             default:
-                TextOutput.Write(_stdout, diagnostics, results.Count(r => !r.Skipped), results.Count(r => r.Skipped), _color);
+                TextOutput.Write(_stdout, run, _options.Verbose, _color);
                 break;
         }
 

@@ -26,6 +26,9 @@ internal sealed class ValidateOptions
 
     public bool NoColor { get; private set; }
 
+    /// <summary>Text output also lists the files of other charts that were not validated (IDPDYN014).</summary>
+    public bool Verbose { get; private set; }
+
     public bool Help { get; private set; }
 
     public static bool TryParse(string[] args, int start, out ValidateOptions options, out string error)
@@ -58,6 +61,10 @@ internal sealed class ValidateOptions
                     break;
                 case "--no-color":
                     options.NoColor = true;
+                    break;
+                case "-v":
+                case "--verbose":
+                    options.Verbose = true;
                     break;
                 case "-h":
                 case "--help":

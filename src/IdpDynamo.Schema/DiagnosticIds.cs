@@ -35,6 +35,8 @@ internal static class DiagnosticIds
     public const string UseGeneratedAccessor = "IDPDYN210";
     public const string ExpressionPlaceholder = "IDPDYN211";
     public const string KeyAttributeInExpression = "IDPDYN212";
+    public const string LogicalTableName = "IDPDYN213";
+    public const string KeyOfAnotherTable = "IDPDYN214";
 
     public const string InvalidYaml = "IDPDYN001";
     public const string DuplicateKey = "IDPDYN002";
@@ -153,6 +155,7 @@ internal static class DiagnosticIds
     public const string IdentifierCollision = "IDPDYN129";
     public const string FileTooLarge = "IDPDYN130";
     public const string BaselineSkipped = "IDPDYN131";
+    public const string RoleChecksSkipped = "IDPDYN132";
     public const string InternalError = "IDPDYN999";
 
     /// <summary>Documentation page of an id (one page per id in docs/rules).</summary>
@@ -277,6 +280,7 @@ internal static class DiagnosticIds
         C(IdentifierCollision, Severity.Warning, "Names map to the same generated identifier");
         C(FileTooLarge, Severity.Error, "File too large to be a values file");
         C(BaselineSkipped, Severity.Info, "Change detection skipped");
+        C(RoleChecksSkipped, Severity.Warning, "Role checks cannot run");
         void U(string id, Severity sev, string title, string? severityText = null) => Add(list, id, sev, CategoryUsage, title, severityText);
         U(UnknownTable, Severity.Warning, "Table not declared in the values files");
         U(UnknownIndex, Severity.Warning, "Index not declared on the table");
@@ -290,6 +294,8 @@ internal static class DiagnosticIds
         U(UseGeneratedAccessor, Severity.Info, "Use the generated accessor");
         U(ExpressionPlaceholder, Severity.Warning, "Expression placeholder or reserved word");
         U(KeyAttributeInExpression, Severity.Warning, "Key attribute in a filter or update expression");
+        U(LogicalTableName, Severity.Warning, "Logical table name in a low-level request");
+        U(KeyOfAnotherTable, Severity.Warning, "Generated key of another table");
         C(InternalError, Severity.Error, "Internal error in IdpDynamo.Build");
         return list;
     }

@@ -47,7 +47,7 @@ public sealed class EndToEndTests
         var build = _sample.Build();
 
         Succeeded(build);
-        Contains("IdpDynamo.Build: validated 2 values files with 4 tables", build);
+        Contains("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces", build);
         DoesNotContain("error IDPDYN", build);
         DoesNotContain("warning IDPDYN", build);
         Assert.True(File.Exists(_sample.StampFile), "the stamp is written after a clean validation\n" + build);
@@ -56,14 +56,22 @@ public sealed class EndToEndTests
     // ---- (g) infos -----------------------------------------------------------------------------------------------------
 
     [Fact]
-    public void Infos_are_shown_at_normal_verbosity()
+    public void Infos_are_hidden_at_the_default_verbosity_and_shown_at_detailed_verbosity()
     {
         // The sample's CustomerOrders table has an LSI: IDPDYN058 (info) in both environments.
-        var build = _sample.Build("n");
+        var quiet = _sample.Build("m");
 
-        Succeeded(build);
-        Matches(Regex.Escape(_sample.ValuesFile(Test)) + @"\(\d+,\d+\): message IDPDYN058: ", build);
-        Matches(Regex.Escape(_sample.ValuesFile(Prod)) + @"\(\d+,\d+\): message IDPDYN058: ", build);
+        Succeeded(quiet);
+        var fromPackage = quiet.Output.Split('\n').Where(l => l.Contains("IDPDYN", StringComparison.Ordinal) || l.Contains("IdpDynamo", StringComparison.Ordinal)).ToList();
+        Assert.True(fromPackage.Count == 1, "expected only the summary line from the package\n" + quiet);
+        Assert.Equal("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces: 0 errors, 0 warnings, 2 infos", fromPackage[0].Trim());
+
+        File.SetLastWriteTimeUtc(_sample.ValuesFile(Test), DateTime.UtcNow);
+        var detailed = _sample.Build("d");
+
+        Succeeded(detailed);
+        Matches(Regex.Escape(_sample.ValuesFile(Test)) + @"\(\d+,\d+\): message IDPDYN058: ", detailed);
+        Matches(Regex.Escape(_sample.ValuesFile(Prod)) + @"\(\d+,\d+\): message IDPDYN058: ", detailed);
     }
 
     // ---- (b) broken values files, one after another on the same project ------------------------------------------------
@@ -323,7 +331,7 @@ public sealed class EndToEndTests
         File.SetLastWriteTimeUtc(_sample.ValuesFile(Prod), DateTime.UtcNow);
         var touched = _sample.Build();
         Succeeded(touched);
-        Contains("IdpDynamo.Build: validated 2 values files with 4 tables", touched);
+        Contains("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces", touched);
     }
 
     // ---- (f) warnings and the .NET severity switches -------------------------------------------------------------------
@@ -353,7 +361,7 @@ public sealed class EndToEndTests
 
         Succeeded(build);
         Contains(warningAt + "warning IDPDYN100: ", build);
-        Contains("IdpDynamo.Build: validated 2 values files with 4 tables: 0 errors, 1 warning,", build);
+        Contains("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces: 0 errors, 1 warning,", build);
     }
 
     [Fact]
@@ -377,7 +385,7 @@ public sealed class EndToEndTests
 
         Succeeded(build);
         DoesNotContain(" IDPDYN100: ", build); // the command line echoes -p:NoWarn=IDPDYN100 and csc's /nowarn:IDPDYN100
-        Contains("IdpDynamo.Build: validated 2 values files with 4 tables: 0 errors, 0 warnings,", build);
+        Contains("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces: 0 errors, 0 warnings,", build);
     }
 
     [Fact]

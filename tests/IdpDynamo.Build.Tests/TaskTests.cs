@@ -246,7 +246,7 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
-    public void Infos_are_high_importance_messages_with_a_code_and_do_not_fail()
+    public void Infos_are_low_importance_messages_with_a_code_and_do_not_fail()
     {
         // No application.yaml and no ChartVersion: IDPDYN014 (info) at the file start.
         string path = _apps.Write("webshop-test", Orders("webshop-test"), chartVersion: null);
@@ -255,7 +255,8 @@ public sealed class TaskTests : IDisposable
 
         var info = Assert.Single(_engine.Infos);
         Assert.Equal("IDPDYN014", info.Code);
-        Assert.Equal(MessageImportance.High, info.Importance);
+        Assert.Equal(MessageImportance.Low, info.Importance);
+        Assert.Equal("No chart version given: there is no application.yaml next to the values file, and none was set (MSBuild IdpDynamoChartVersion, CLI --chart-version); validated against the newest bundled schema, idp-dynamodb 2.1.11", info.Message);
         Assert.Equal(path, info.File);
         Assert.Equal((1, 1), (info.LineNumber, info.ColumnNumber));
         Assert.Empty(_engine.Errors);
@@ -421,7 +422,7 @@ public sealed class TaskTests : IDisposable
         Assert.Equal((12, 11), (warning.LineNumber, warning.ColumnNumber));
         Assert.Contains("webshop-prod", warning.Message, StringComparison.Ordinal);
         Assert.Empty(_engine.Errors);
-        Assert.Equal(3, task.TableCount);
+        Assert.Equal(2, task.TableCount); // Orders (in both namespaces) and Products
     }
 
     [Fact]
@@ -433,17 +434,17 @@ public sealed class TaskTests : IDisposable
 
         Assert.True(task.Execute(), _engine.Dump());
         Assert.Equal(2, task.FileCount);
-        Assert.Equal(2, task.TableCount);
+        Assert.Equal(1, task.TableCount); // Orders, in two namespaces
     }
 
     [Fact]
-    public void Missing_file_counts_as_a_file_without_tables()
+    public void Missing_file_is_not_counted_as_validated()
     {
         string test = _apps.Write("webshop-test", Orders("webshop-test"));
         var task = Task(Item(test), Item(_apps.Missing("webshop-dev")));
 
         Assert.False(task.Execute(), _engine.Dump());
-        Assert.Equal(2, task.FileCount);
+        Assert.Equal(1, task.FileCount);
         Assert.Equal(1, task.TableCount);
     }
 
@@ -470,6 +471,68 @@ public sealed class TaskTests : IDisposable
         Assert.True(Task(Item(test), Item(prod)).Execute(), _engine.Dump());
 
         var summary = Assert.Single(_engine.Messages, m => m.Message?.StartsWith("IdpDynamo.Build:", StringComparison.Ordinal) == true);
-        Assert.Equal("IdpDynamo.Build: validated 2 values files with 2 tables: 0 errors, 0 warnings, 2 infos", summary.Message);
+        Assert.Equal("IdpDynamo.Build: validated 2 values files with 1 table in 2 namespaces: 0 errors, 0 warnings, 2 infos", summary.Message);
+    }
+
+    [Fact]
+    public void Summary_counts_a_table_once_however_many_namespaces_declare_it()
+    {
+        // Both namespaces declare Orders and Carts: 4 table entries, 2 tables.
+        static string Carts(string ns) => Orders(ns).Substring(Orders(ns).IndexOf("  - name: Orders", StringComparison.Ordinal)).Replace("name: Orders", "name: Carts", StringComparison.Ordinal);
+        string test = _apps.Write("webshop-test", Orders("webshop-test") + Carts("webshop-test"));
+        string prod = _apps.Write("webshop-prod", Orders("webshop-prod") + Carts("webshop-prod"));
+
+        var task = Task(Item(test), Item(prod));
+        Assert.True(task.Execute(), _engine.Dump());
+
+        var summary = Assert.Single(_engine.Messages, m => m.Message?.StartsWith("IdpDynamo.Build:", StringComparison.Ordinal) == true);
+        Assert.Equal("IdpDynamo.Build: validated 2 values files with 2 tables in 2 namespaces: 0 errors, 0 warnings, 0 infos", summary.Message);
+        Assert.Equal(2, task.TableCount);
+    }
+
+    [Fact]
+    public void Summary_does_not_count_a_file_that_was_not_found()
+    {
+        Assert.False(Task(Item(_apps.Missing("webshop-test"))).Execute(), _engine.Dump());
+
+        var summary = Assert.Single(_engine.Messages, m => m.Message?.StartsWith("IdpDynamo.Build:", StringComparison.Ordinal) == true);
+        Assert.Equal("IdpDynamo.Build: validated 0 values files with 0 tables: 1 error, 0 warnings, 0 infos", summary.Message);
+    }
+
+    [Fact]
+    public void A_clean_build_logs_nothing_at_normal_importance_or_above_but_the_summary()
+    {
+        // An LSI (IDPDYN058 info) and no application.yaml (IDPDYN014 info): both stay below the default verbosity.
+        const string yaml = """
+            managementPolicies: Control
+            deletionPolicy: Orphan
+            tables:
+              - name: Orders
+                hashKey: OrderId
+                rangeKey: OrderDate
+                attributes:
+                  - { name: OrderId, type: 'S' }
+                  - { name: OrderDate, type: 'S' }
+                  - { name: Amount, type: 'N' }
+                billingMode: PAY_PER_REQUEST
+                localSecondaryIndex:
+                  - name: ByAmount
+                    rangeKey: Amount
+                    projectionType: KEYS_ONLY
+                    nonKeyAttributes: []
+                serviceAccountReadRoles: ["orders-api-webshop-test"]
+                serviceAccountWriteRoles: ["orders-api-webshop-test"]
+
+            """;
+        string path = _apps.Write("webshop-test", yaml, chartVersion: null);
+
+        Assert.True(Task(Item(path)).Execute(), _engine.Dump());
+
+        Assert.Empty(_engine.Errors);
+        Assert.Empty(_engine.Warnings);
+        var visible = Assert.Single(_engine.Messages, m => m.Importance != MessageImportance.Low);
+        Assert.Equal("IdpDynamo.Build: validated 1 values file with 1 table: 0 errors, 0 warnings, 2 infos", visible.Message);
+        Assert.Equal(new[] { ("IDPDYN014", MessageImportance.Low), ("IDPDYN058", MessageImportance.Low) },
+            _engine.Infos.Select(i => (i.Code, i.Importance)).OrderBy(i => i.Code, StringComparer.Ordinal).ToArray());
     }
 }

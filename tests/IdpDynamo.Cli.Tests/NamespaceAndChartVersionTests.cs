@@ -142,7 +142,7 @@ public abstract class NamespaceAndChartVersionTests : IDisposable
         string path = _repo.AddValues("webshop-test", "orders", "not: [valid", chartVersion: null);
         File.WriteAllText(_repo.FullPath("apps/webshop-test/orders/dynamodb/application.yaml"), "helm:\n  chart: helm/idp-s3-bucket\n  chartVersion: \"1.0.0\"\n");
 
-        var r = _repo.Run("validate", path);
+        var r = _repo.Run("validate", path, "--verbose");
 
         Assert.True(r.ExitCode == 0, r.Describe());
         Assert.Contains("application.yaml(2,10): info IDPDYN014: ", r.Stdout, StringComparison.Ordinal);

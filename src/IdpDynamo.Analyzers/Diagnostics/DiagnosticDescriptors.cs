@@ -81,6 +81,18 @@ internal static class DiagnosticDescriptors
         "Use {0} instead of the string '{1}'",
         "The generated accessors keep DynamoDB names in one place, checked against the values files at build time.");
 
+    /// <summary>IDPDYN213: "'{0}' is the logical name of table '{0}'; the table in AWS is '{1}', so this request fails ...".</summary>
+    public static readonly DiagnosticDescriptor LogicalTableName = Usage(
+        DiagnosticIds.LogicalTableName,
+        "'{0}' is the logical name of table '{0}'; the table in AWS is '{1}', so this request fails with ResourceNotFoundException; use {2}",
+        "The chart creates each table as <namespace>-<name>. The low-level API sends the name as it is, so the logical name names no table; only the DataModel adds a TableNamePrefix.");
+
+    /// <summary>IDPDYN214: "The key of table '{0}' ({1}) is used in a request to table '{2}' ({3}); ...".</summary>
+    public static readonly DiagnosticDescriptor KeyOfAnotherTable = Usage(
+        DiagnosticIds.KeyOfAnotherTable,
+        "The key of table '{0}' ({1}) is used in a request to table '{2}' ({3}); DynamoDB rejects a key that does not match the table's key schema; use {4}",
+        "A generated Key(...) builds the key of its own table. In a request to another table whose key attributes differ, DynamoDB answers with a ValidationException.");
+
     /// <summary>IDPDYN999: "Internal error in IdpDynamo.Build; this is a bug, please report it: {0}".</summary>
     public static readonly DiagnosticDescriptor InternalError = Create(
         DiagnosticIds.InternalError,

@@ -42,13 +42,18 @@ internal enum ServiceGrouping
 /// <param name="ExpandsPatterns">The host expands patterns; one that matches nothing is IDPDYN123.</param>
 /// <param name="Grouping">Which files are the environments of one service.</param>
 /// <param name="PathComparer">When two inputs name the same file.</param>
-internal sealed record PipelineHost(string Name, bool ChecksItemMetadata, bool ExpandsPatterns, ServiceGrouping Grouping, StringComparer PathComparer)
+/// <param name="WarnsRoleChecksSkipped">A file that grants roles but has no namespace is IDPDYN132 (the role checks cannot run).</param>
+internal sealed record PipelineHost(string Name, bool ChecksItemMetadata, bool ExpandsPatterns, ServiceGrouping Grouping, StringComparer PathComparer, bool WarnsRoleChecksSkipped = false)
 {
     /// <summary>The MSBuild task: items with metadata, one project = one service, paths compared without case.</summary>
     public static readonly PipelineHost MSBuildTask = new("MSBuild task", ChecksItemMetadata: true, ExpandsPatterns: false, ServiceGrouping.AllFiles, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary><c>idp-dynamo validate</c>: paths and patterns, grouped by service directory, paths compared exactly.</summary>
-    public static readonly PipelineHost Cli = new("CLI", ChecksItemMetadata: false, ExpandsPatterns: true, ServiceGrouping.ByServicePath, StringComparer.Ordinal);
+    /// <summary>
+    /// <c>idp-dynamo validate</c>: paths and patterns, grouped by service directory, paths compared exactly; a file
+    /// outside <c>apps/&lt;namespace&gt;/</c> without --namespace gets IDPDYN132 when it grants roles. (The task's
+    /// namespace comes from the project or item metadata, and IDPDYN125 already tells when it is missing.)
+    /// </summary>
+    public static readonly PipelineHost Cli = new("CLI", ChecksItemMetadata: false, ExpandsPatterns: true, ServiceGrouping.ByServicePath, StringComparer.Ordinal, WarnsRoleChecksSkipped: true);
 
     /// <summary>Every id this host can report, in catalog order.</summary>
     public IReadOnlyList<string> ReportedIds => ValuesPipeline.ReportedIds(this);
@@ -57,8 +62,19 @@ internal sealed record PipelineHost(string Name, bool ChecksItemMetadata, bool E
 /// <summary>The outcome of a run: every diagnostic in report order and the result of every distinct file.</summary>
 internal sealed record PipelineRun(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ValuesFileResult> Files)
 {
-    /// <summary>Tables declared over all files.</summary>
-    public int TableCount => Files.Sum(f => f.Model?.Tables.Count ?? 0);
+    /// <summary>Distinct tables over all files: a table declared in several namespaces (environments) counts once, by its logical name.</summary>
+    public int TableCount => Files.Where(f => f.Model is not null).SelectMany(f => f.Model!.Tables)
+        .Select(t => t.DisplayName).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>Distinct namespaces of the files that were read.</summary>
+    public int NamespaceCount => Files.Where(f => f.Model is not null && f.Settings.Namespace is not null)
+        .Select(f => f.Settings.Namespace!).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>Files validated: read and of the idp-dynamodb chart (not missing, a directory, unreadable or too large).</summary>
+    public int ValidatedCount => Files.Count(f => !f.Skipped && !f.Diagnostics.Any(d => ValuesPipeline.IsReadProblem(d.Id)));
+
+    /// <summary>Files that could not be read (missing, a directory, unreadable or too large).</summary>
+    public int UnreadCount => Files.Count(f => !f.Skipped && f.Diagnostics.Any(d => ValuesPipeline.IsReadProblem(d.Id)));
 
     /// <summary>Files of another chart, not validated (application.yaml names another chart).</summary>
     public int SkippedCount => Files.Count(f => f.Skipped);
@@ -67,7 +83,8 @@ internal sealed record PipelineRun(IReadOnlyList<Diagnostic> Diagnostics, IReadO
 /// <summary>
 /// The multi-file run shared by the MSBuild task and the CLI: each distinct file validated once (with change detection
 /// and one IDPDYN131 when it cannot run), then the checks across files: IDPDYN033 and IDPDYN125 over all files, and per
-/// service the environment comparison (IDPDYN126/127) and the generated-identifier collisions (IDPDYN129). Each host
+/// service the environment comparison (IDPDYN126/127) and the generated-identifier collisions (IDPDYN129), and (CLI)
+/// IDPDYN132 for files whose role checks cannot run. Each host
 /// prints the result its own way.
 /// </summary>
 internal static class ValuesPipeline
@@ -94,12 +111,21 @@ internal static class ValuesPipeline
             ids.Add(DiagnosticIds.PatternMatchesNothing);
         }
 
+        if (host.WarnsRoleChecksSkipped)
+        {
+            ids.Add(DiagnosticIds.RoleChecksSkipped);
+        }
+
         return DiagnosticIds.All.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToList();
     }
 
     /// <summary>Ids that mean a file could not be read at all (CLI: exit code 2).</summary>
     public static bool IsInputProblem(string id)
         => id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable or DiagnosticIds.PatternMatchesNothing;
+
+    /// <summary>Ids that mean a file was not read, so it does not count as validated.</summary>
+    public static bool IsReadProblem(string id)
+        => id is DiagnosticIds.FileNotFound or DiagnosticIds.PathIsDirectory or DiagnosticIds.FileUnreadable or DiagnosticIds.FileTooLarge;
 
     /// <summary>
     /// Validates <paramref name="inputs"/> in order. <paramref name="chartVersion"/> applies to inputs without their own;
@@ -156,6 +182,11 @@ internal static class ValuesPipeline
         {
             diagnostics.AddRange(EnvironmentComparer.Compare(service));
             diagnostics.AddRange(IdentifierCollisions(service, string.IsNullOrWhiteSpace(className) ? DefaultClassName : className!.Trim()));
+        }
+
+        if (host.WarnsRoleChecksSkipped)
+        {
+            diagnostics.AddRange(RoleChecksSkipped.Find(results));
         }
 
         return new PipelineRun(diagnostics, results);

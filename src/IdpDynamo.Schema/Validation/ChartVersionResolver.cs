@@ -68,8 +68,12 @@ internal static class ChartVersionResolver
             return new ChartVersionInfo(latest, pinned, ChartVersionSource.Explicit, false);
         }
 
+        // No version given anywhere: say so (nothing is "unknown"), and where a version would come from.
+        string where = applicationYaml is null
+            ? "there is no application.yaml next to the values file"
+            : "the application.yaml next to the values file has no helm.chartVersion";
         bag.Report(DiagnosticIds.UnknownChartVersion, SourceSpan.FileStart,
-            $"Chart version '(none)' is unknown to this validator: no application.yaml next to the values file pins helm.chartVersion; validated against idp-dynamodb {latest}");
+            $"No chart version given: {where}, and none was set (MSBuild IdpDynamoChartVersion, CLI --chart-version); validated against the newest bundled schema, idp-dynamodb {latest}");
         return new ChartVersionInfo(latest, null, ChartVersionSource.Default, false);
     }
 

@@ -18,8 +18,8 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 public class DispatchGatingTests
 {
     /// <summary>
-/// A case of four rules: a literal with a generated twin (210), an unknown table (201), a write the role may not do
-/// (207), a key arity (208).
+/// A case of five rules: a literal with a generated twin (210), an unknown table (201), a write the role may not do
+/// (207) to a table named by its logical name (213), a key arity (208).
 /// </summary>
     private const string Calls = Usings + """
 
@@ -35,7 +35,7 @@ public class DispatchGatingTests
             async Task Run(IAmazonDynamoDB client, IDynamoDBContext context, Dictionary<string, AttributeValue> key)
             {
                 await client.GetItemAsync({|IDPDYN201:"Ordrs"|}, key);
-                await client.PutItemAsync({|IDPDYN207:"Products"|}, key);
+                await client.PutItemAsync({|IDPDYN207:{|IDPDYN213:"Products"|}|}, key);
                 await {|IDPDYN208:context.LoadAsync<Order>("c")|};
             }
         }
@@ -55,7 +55,7 @@ public class DispatchGatingTests
             .Distinct()
             .OrderBy(id => id, System.StringComparer.Ordinal);
         Assert.Equal(ruleIds, shipped[0].SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-        Assert.Equal(9, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
+        Assert.Equal(11, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public class DispatchGatingTests
         Assert.Equal(1, telemetry.SyntaxNodeActionsCount);
         Assert.Equal(1, telemetry.SymbolActionsCount);
         Assert.Equal(0, telemetry.OperationActionsCount);
-        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN207", 20, 35), ("IDPDYN208", 21, 15) },
-            run.Diagnostics.Select(Position).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN207", 20, 35), ("IDPDYN213", 20, 35), ("IDPDYN208", 21, 15) },
+            run.Diagnostics.Select(Position).OrderBy(d => d.Line).ThenBy(d => d.Id, System.StringComparer.Ordinal).Select(d => (d.Id, d.Line, d.Column)));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public class DispatchGatingTests
         // The other rules still report, through the shipped analyzer; IDPDYN207 is gone.
         var shipped = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), new[] { Calls },
             new[] { (DynamoProject.ValuesPath, Yaml) }, VerifyOptions.Default);
-        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN208", 21, 15) },
-            shipped.Diagnostics.Select(Position).OrderBy(d => d.Line).Select(d => (d.Id, d.Line, d.Column)));
+        Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN213", 20, 35), ("IDPDYN208", 21, 15) },
+            shipped.Diagnostics.Select(Position).OrderBy(d => d.Line).ThenBy(d => d.Id, System.StringComparer.Ordinal).Select(d => (d.Id, d.Line, d.Column)));
 
         // With the role the same rule alone registers its dispatch and reports the write.
         var withRole = await AnalyzerRunner.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { Calls },
@@ -132,6 +132,7 @@ public class DispatchGatingTests
         {
             new AccessAnalyzer(), new EntityKeyMappingAnalyzer(), new KeyArityAnalyzer(), new KeyConditionAnalyzer(),
             new KeyDictionaryAnalyzer(), new UnknownIndexAnalyzer(), new UnknownTableAnalyzer(), new UseGeneratedAccessorAnalyzer(),
+            new LogicalTableNameAnalyzer(), new KeyOfAnotherTableAnalyzer(),
         }).ToArray();
 
     /// <summary>A reported diagnostic's id and 1-based start line and column.</summary>

@@ -38,12 +38,12 @@ public class DynamoStartTests
             async Task Run(IAmazonDynamoDB client, Dictionary<string, AttributeValue> key)
             {
                 Func<Task> lambda = () => client.GetItemAsync({|IDPDYN201:"Ordrs5"|}, key);
-                Func<Task> anonymous = delegate { return client.DeleteItemAsync({|IDPDYN207:"Products"|}, key); };
+                Func<Task> anonymous = delegate { return client.DeleteItemAsync({|IDPDYN207:{|IDPDYN213:"Products"|}|}, key); };
                 await Local();
-                Task Local() => client.PutItemAsync({|IDPDYN207:"Counters"|}, key);
+                Task Local() => client.PutItemAsync({|IDPDYN207:{|IDPDYN213:"Counters"|}|}, key);
                 GetItemRequest targetTyped = new({|IDPDYN201:"Ordrs6"|}, key);
                 List<GetItemRequest> collection = [new() { TableName = {|IDPDYN201:"Ordrs7"|} }];
-                var conditional = key.Count > 0 ? new PutItemRequest { TableName = {|IDPDYN207:"Products"|} } : null;
+                var conditional = key.Count > 0 ? new PutItemRequest { TableName = {|IDPDYN207:{|IDPDYN213:"Products"|}|} } : null;
             }
         }
         """ }, new[] { (DynamoProject.ValuesPath, Yaml) }, Options);
@@ -66,8 +66,8 @@ public class DynamoStartTests
         {
             async Task Run(IAmazonDynamoDB client)
             {
-                await client.QueryAsync(new Q { TableName = "CustomerOrders", IndexName = {|IDPDYN202:"StatusIndx"|} });
-                await client.QueryAsync(new M.QueryRequest { TableName = "CustomerOrders", IndexName = {|IDPDYN202:"AmountIndx"|} });
+                await client.QueryAsync(new Q { TableName = {|IDPDYN213:"CustomerOrders"|}, IndexName = {|IDPDYN202:"StatusIndx"|} });
+                await client.QueryAsync(new M.QueryRequest { TableName = {|IDPDYN213:"CustomerOrders"|}, IndexName = {|IDPDYN202:"AmountIndx"|} });
                 await client.QueryAsync(new global::Amazon.DynamoDBv2.Model.QueryRequest { TableName = {|IDPDYN201:"Ordrs"|} });
                 await client.QueryAsync(new M::QueryRequest { TableName = {|IDPDYN201:"Ordrs2"|} });
                 await client.QueryAsync(new GlobalQ { TableName = {|IDPDYN201:"Ordrs3"|} });

@@ -75,8 +75,21 @@ public sealed class ValuesPipelineTests : IDisposable
 
         var d = Run(PipelineHost.Cli, orders, billing, loose);
 
-        // The loose file has no namespace (IDPDYN125, once per run); nothing else, and no comparison.
-        Assert.Equal(new[] { (DiagnosticIds.NamespaceUnknown, loose, 1, 1) }, d);
+        // The loose file has no namespace (IDPDYN125, once per run), so the CLI cannot check its roles (IDPDYN132 at
+        // the first role); nothing else, and no comparison.
+        Assert.Equal(new[] { (DiagnosticIds.NamespaceUnknown, loose, 1, 1), (DiagnosticIds.RoleChecksSkipped, loose, 13, 31) }, d);
+    }
+
+    [Fact]
+    public void Only_the_cli_warns_that_role_checks_cannot_run()
+    {
+        string loose = Write("elsewhere/values.yaml", Orders("webshop-test"));
+
+        // The task's namespace comes from the project (IDPDYN125 says when it is missing); IDPDYN132 is the CLI's.
+        Assert.Equal(new[] { (DiagnosticIds.NamespaceUnknown, loose, 1, 1) }, Run(PipelineHost.MSBuildTask, loose));
+        Assert.Equal(new[] { (DiagnosticIds.NamespaceUnknown, loose, 1, 1), (DiagnosticIds.RoleChecksSkipped, loose, 13, 31) }, Run(PipelineHost.Cli, loose));
+        Assert.DoesNotContain(DiagnosticIds.RoleChecksSkipped, PipelineHost.MSBuildTask.ReportedIds);
+        Assert.Contains(DiagnosticIds.RoleChecksSkipped, PipelineHost.Cli.ReportedIds);
     }
 
     [Fact]

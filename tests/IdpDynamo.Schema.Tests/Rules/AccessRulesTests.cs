@@ -90,6 +90,39 @@ public sealed class AccessRulesTests : IDisposable
     }
 
     [Fact]
+    public void Reports_IDPDYN080_naming_the_namespace_from_the_role_suffix_when_the_repository_does_not_have_it()
+    {
+        // shop-prod is not a directory of this repository (no KnownNamespaces): the suffix alone names it.
+        var settings = new ValuesFileSettings(Check.DisplayPath, "shop-dev", "2.1.11");
+        var d = ValuesValidator.Validate(Encoding.UTF8.GetBytes(WithWriteRole("cart-api-shop-prod").Replace("orders-api-webshop-test", "orders-api-shop-dev")), settings).Diagnostics;
+        var diagnostic = Check.Single(d, "IDPDYN080", 12, 9);
+        Assert.Equal(
+            "Role 'cart-api-shop-prod' does not end with '-shop-dev'; roles created by idp-advanced for this namespace are named '<service>-<app dir>-shop-dev'. 'cart-api-shop-prod' belongs to namespace 'shop-prod'.",
+            diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("cart-api-shop-prod", "shop-dev", "shop-prod")]
+    [InlineData("orders-api-webshop-prod", "webshop-test", "webshop-prod")]
+    [InlineData("api-team-shop-prod", "team-shop-dev", "team-shop-prod")]
+    [InlineData("cart-api", "shop-dev", null)]                 // no suffix: a deployment name
+    [InlineData("cart-api-shop", "shop-dev", null)]            // ends with the prefix, no environment after it
+    [InlineData("shop-prod", "shop-dev", null)]                // nothing before the namespace: not a role of it
+    [InlineData("cart-api-shop-prod-eu", "shop-dev", null)]    // more than one word after the prefix
+    [InlineData("cart-api-prod", "koa", null)]                 // a namespace without '-' has no prefix to go by
+    public void The_namespace_of_a_role_comes_from_its_suffix(string role, string ns, string? expected)
+        => Assert.Equal(expected, IdpDynamo.Schema.Validation.Rules.AccessRules.NamespaceFromSuffix(role, ns));
+
+    [Fact]
+    public void IDPDYN080_keeps_the_deployment_name_hint_when_the_suffix_names_no_namespace()
+    {
+        var settings = new ValuesFileSettings(Check.DisplayPath, "shop-dev", "2.1.11");
+        var d = ValuesValidator.Validate(Encoding.UTF8.GetBytes(WithWriteRole("cart-api").Replace("orders-api-webshop-test", "orders-api-shop-dev")), settings).Diagnostics;
+        var diagnostic = Check.Single(d, "IDPDYN080", 12, 9);
+        Assert.EndsWith("Did you use a deployment name as in idp-s3-bucket? The role would be 'cart-api-shop-dev'.", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_IDPDYN080_when_role_ends_with_the_namespace()
     {
         var d = Check.Validate(WithWriteRole("payments-worker-webshop-test"));

@@ -656,8 +656,17 @@ public class StructuralRulesTests
         var diagnostic = Check.Single(result.Diagnostics, "IDPDYN014", 1, 1);
         Assert.Equal(Severity.Info, diagnostic.Severity);
         Assert.Equal(Check.DisplayPath, diagnostic.File);
-        Assert.Contains("validated against idp-dynamodb 2.1.11", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("No chart version given: there is no application.yaml next to the values file, and none was set (MSBuild IdpDynamoChartVersion, CLI --chart-version); validated against the newest bundled schema, idp-dynamodb 2.1.11", diagnostic.Message);
         Assert.False(result.Skipped);
+    }
+
+    [Fact]
+    public void IDPDYN014_says_the_application_yaml_has_no_chart_version_when_it_pins_none()
+    {
+        var result = ValidateWith(Values.Valid, applicationYaml: "helm:\n  chart: helm/idp-dynamodb\n");
+
+        var diagnostic = Check.Single(result.Diagnostics, "IDPDYN014", 1, 1);
+        Assert.Equal("No chart version given: the application.yaml next to the values file has no helm.chartVersion, and none was set (MSBuild IdpDynamoChartVersion, CLI --chart-version); validated against the newest bundled schema, idp-dynamodb 2.1.11", diagnostic.Message);
     }
 
     [Fact]

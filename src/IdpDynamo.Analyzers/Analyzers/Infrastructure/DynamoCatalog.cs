@@ -208,18 +208,21 @@ internal sealed class DynamoCatalog
         return false;
     }
 
-    /// <summary><c>; did you mean 'Orders'?</c> for a name, or for its part after the last '-' (a rendered name).</summary>
+    /// <summary>
+    /// <c>; did you mean 'Orders' or 'Order'?</c>: the declared tables nearest to a name (<see cref="Suggestions.Nearest"/>),
+    /// or to its part after the last '-' (a rendered name); empty when none is near.
+    /// </summary>
     public string DidYouMeanTable(string value)
     {
         var names = Tables.Select(t => t.Name).ToList();
-        string? suggestion = Suggestions.Closest(value, names);
+        string suggestion = Suggestions.DidYouMeanAny(value, names);
         int dash = value.LastIndexOf('-');
-        if (suggestion is null && dash >= 0 && dash + 1 < value.Length)
+        if (suggestion.Length == 0 && dash >= 0 && dash + 1 < value.Length)
         {
-            suggestion = Suggestions.Closest(value.Substring(dash + 1), names);
+            suggestion = Suggestions.DidYouMeanAny(value.Substring(dash + 1), names);
         }
 
-        return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+        return suggestion;
     }
 
     /// <summary>The tables whose indexes include <paramref name="index"/>.</summary>

@@ -26,6 +26,8 @@ public sealed class IdpDynamoAnalyzer : DiagnosticAnalyzer
         new KeyArityAnalyzer(),
         new UseGeneratedAccessorAnalyzer(),
         new RequestExpressionAnalyzer(),
+        new LogicalTableNameAnalyzer(),
+        new KeyOfAnotherTableAnalyzer(),
     };
 
     private static readonly ImmutableArray<DiagnosticDescriptor> Supported = Rules

@@ -55,7 +55,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                     if (!table.Indexes.TryGetValue(index, out var spec))
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{table.Name}'",
-                            Suggestions.DidYouMean(index, table.Indexes.Keys)));
+                            Suggestions.DidYouMeanAny(index, table.Indexes.Keys)));
                     }
                     else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
                     {
@@ -69,7 +69,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                     if (all.Count > 0 && !all.Contains(index))
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, "any table of the values files",
-                            Suggestions.DidYouMean(index, all)));
+                            Suggestions.DidYouMeanAny(index, all)));
                     }
                 }
             },
@@ -99,7 +99,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                     {
                         if (!table.Indexes.TryGetValue(index, out var spec))
                         {
-                            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, $"table '{table.Name}'", Suggestions.DidYouMean(index, table.Indexes.Keys)));
+                            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, $"table '{table.Name}'", Suggestions.DidYouMeanAny(index, table.Indexes.Keys)));
                         }
                         else if (spec.Kind != kind)
                         {

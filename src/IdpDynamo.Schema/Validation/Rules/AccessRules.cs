@@ -99,7 +99,8 @@ internal static class AccessRules
 
         if (ctx.Namespace is { } ns && !v.EndsWith("-" + ns, StringComparison.Ordinal))
         {
-            string? other = ctx.KnownNamespaces.Where(k => k != ns && v.EndsWith("-" + k, StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault();
+            string? other = ctx.KnownNamespaces.Where(k => k != ns && v.EndsWith("-" + k, StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault()
+                ?? NamespaceFromSuffix(v, ns);
             string hint = other is not null
                 ? $" '{v}' belongs to namespace '{other}'."
                 : $" Did you use a deployment name as in idp-s3-bucket? The role would be '{v}-{ns}'.";
@@ -125,6 +126,32 @@ internal static class AccessRules
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The namespace a role names in its own suffix, when the repository does not list it: namespaces of one apps
+    /// repository share their prefix up to the last '-' (<c>shop-dev</c>, <c>shop-prod</c>), so a role ending in
+    /// <c>-shop-&lt;one word&gt;</c> with something before it (<c>cart-api-shop-prod</c>) belongs to that namespace. Null
+    /// when the namespace has no '-' or the role does not end that way (then it is taken for a deployment name).
+    /// </summary>
+    internal static string? NamespaceFromSuffix(string role, string ns)
+    {
+        int dash = ns.LastIndexOf('-');
+        if (dash <= 0)
+        {
+            return null;
+        }
+
+        string marker = "-" + ns.Substring(0, dash + 1);
+        int at = role.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        string candidate = role.Substring(at + 1);
+        string last = candidate.Substring(dash + 1);
+        return last.Length > 0 && last.IndexOf('-') < 0 && candidate != ns ? candidate : null;
     }
 
     private static bool IsRoleChar(char c)
