@@ -43,15 +43,17 @@ for service in $SERVICES; do
     else
       dotnet "$BENCH" realistic-service "$dir" 300 10 >/dev/null
     fi
-    cat > "$dir/Service/Service.csproj" <<'XML'
+    root_namespace=Bench.Service
+    [ "$service" = realistic ] && root_namespace=Bench.Realistic
+    cat > "$dir/Service/Service.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
-    <RootNamespace>Bench.Service</RootNamespace>
+    <RootNamespace>$root_namespace</RootNamespace>
     <IdpDynamoServiceRole>bench-api-bench-test</IdpDynamoServiceRole>
-    <NoWarn>$(NoWarn);CS1591</NoWarn>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="IdpDynamo.Build" Version="*-*" PrivateAssets="all" />  <!-- the one version in this run's feed -->
@@ -66,7 +68,8 @@ XML
     # Warm-up build at normal verbosity: the Csc task logs its command line, which the in-process benchmark replays.
     NUGET_PACKAGES="$WORK/nuget-packages-$pkg" dotnet build "$dir/Service" --no-restore -nologo -p:UseSharedCompilation=false \
       "-flp:v=n;logfile=$dir/warmup.log" -clp:NoSummary -v:q > /dev/null || { grep -E "error" "$dir/warmup.log" | head -20; exit 1; }
-    grep -m1 -F 'csc.dll"' "$dir/warmup.log" | sed 's/^.*csc\.dll" //' > "$dir/csc.rsp"
+    # The SDK runs the compiler as `dotnet ".../csc.dll" ...` or, since .NET 10, as the apphost `.../bincore/csc ...`.
+    grep -m1 -E '(csc\.dll"|/bincore/csc) /noconfig' "$dir/warmup.log" | sed -E 's/^.*(csc\.dll"|\/bincore\/csc) //' > "$dir/csc.rsp" || true
     [ -s "$dir/csc.rsp" ] || { echo "no Csc command line in $dir/warmup.log" >&2; exit 1; }
     if grep -qE "AD0001|CS8785|IDPDYN999" "$dir/warmup.log"; then echo "an analyzer or the generator failed ($dir/warmup.log)" >&2; exit 1; fi
   done

@@ -13,6 +13,7 @@ namespace IdpDynamo.CompileCost;
 /// <code>
 /// IdpDynamo.CompileCost steady &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] [--variant name=IdpDynamo.Analyzers.dll]...
 /// IdpDynamo.CompileCost fresh  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] [--variant name=IdpDynamo.Analyzers.dll]...
+/// IdpDynamo.CompileCost rules  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] --variant name=IdpDynamo.Analyzers.dll
 /// </code>
 /// The command line is the Csc task's own (bench/compile-cost.sh takes it from the service's build), so the compile has
 /// the sources, references, analyzers (the SDK's default set), generators and analyzer configs of a real build. Variant
@@ -21,7 +22,8 @@ namespace IdpDynamo.CompileCost;
 /// (e.g. the package before and after a change). <c>steady</c>: 2 warm-up rounds, then N (15) rounds in one process,
 /// the variants interleaved in rotating order; medians and the marginal % over <c>none</c>. <c>fresh</c>: N pairs of
 /// child processes (one compile each, interleaved), first-run medians and marginal %. Targets: marginal ≤ 2 % steady,
-/// ≤ 5 % in a fresh process.
+/// ≤ 5 % in a fresh process. <c>rules</c> (for finding where the time goes, not a target): each rule of the variant
+/// as an analyzer of its own (its own dispatch), the compiler's per-analyzer clock summed over N rounds.
 /// </summary>
 public static class Program
 {
@@ -34,9 +36,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         SinceMain.Start();
-        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once"))
+        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once" or "rules"))
         {
-            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
+            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh|rules <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
             return 2;
         }
 
@@ -68,6 +70,7 @@ public static class Program
         {
             "steady" => await Steady(service, variants, rounds),
             "fresh" => Fresh(args, variants, rounds),
+            "rules" => await Rules(service, variants.Last(), rounds),
             _ => await Once(service, variants.Single(v => v.Name == only)),
         };
     }
@@ -113,6 +116,21 @@ public static class Program
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    IdpDynamo analyzers {result.IdpAnalyzerMs:F1} ms + generator {result.IdpGeneratorMs:F1} ms = {(result.IdpAnalyzerMs + result.IdpGeneratorMs) / result.Milliseconds * 100:F2} % of this compile"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Each rule of <paramref name="variant"/> as the only analyzer of a fresh compilation (so it pays for the binding
+    /// it asks for): the median over <paramref name="rounds"/> of its analysis time, and of the whole shipped analyzer.
+    /// </summary>
+    private static async Task<int> Rules(ServiceCompile service, (string Name, string? Path) variant, int rounds)
+    {
+        Console.WriteLine($"rules: {service.Describe()}; {variant.Name}'s rules, each alone on a fresh compilation, median of {rounds} after 1 warm-up; {Machine()}");
+        foreach (var (name, ms) in await service.Variant(variant.Path).TimeAlone(rounds))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {ms,8:F1} ms  {name}"));
         }
 
         return 0;

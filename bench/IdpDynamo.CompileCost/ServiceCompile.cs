@@ -243,6 +243,38 @@ internal sealed class Compiler(ServiceCompile service, ImmutableArray<Diagnostic
         return driver;
     }
 
+    /// <summary>
+    /// IdpDynamo's shipped analyzer, then each of its rules (the DiagnosticAnalyzer types of its assembly without
+    /// [DiagnosticAnalyzer]), alone on a fresh compilation of the generated program: median ms of analysis per analyzer.
+    /// </summary>
+    public async Task<List<(string Name, double Milliseconds)>> TimeAlone(int rounds)
+    {
+        var shipped = analyzers.Where(a => a.GetType().Assembly.GetName().Name == "IdpDynamo.Analyzers").ToList();
+        var rules = shipped.Select(a => a.GetType().Assembly).Distinct()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is null && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+        var candidates = shipped.Concat(rules).ToList();
+        var times = candidates.ToDictionary(a => a, _ => new List<double>());
+        for (int round = -1; round < rounds; round++)
+        {
+            foreach (var analyzer in candidates)
+            {
+                Drive(service.Compilation(ImmutableArray<(string, SourceText)>.Empty), out var output);
+                var clock = Stopwatch.StartNew();
+                await output.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(service.AnalyzerOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
+                    .GetAnalyzerDiagnosticsAsync();
+                if (round >= 0)
+                {
+                    times[analyzer].Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+
+        return candidates.Select(a => (a.GetType().Name, times[a].OrderBy(t => t).ElementAt(times[a].Count / 2))).ToList();
+    }
+
     /// <summary>Parse, generators, binding and every analyzer (concurrently, as the compiler runs them), then emit.</summary>
     public async Task<CompileResult> Compile(ImmutableArray<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)>? extraSources, bool telemetry)
     {

@@ -12,7 +12,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// A compilation start shared by every rule: the SDK symbols, the values-file catalog, and the registration helpers.
-/// Rules add callbacks; <see cref="Commit"/> then registers one syntax-node action for all operation callbacks and one
+/// Rules add callbacks; <see cref="Commit"/> then registers one operation action for all operation callbacks and one
 /// symbol action for all symbol callbacks, and nothing at all when no rule added any.
 /// </summary>
 /// <remarks>
@@ -22,24 +22,12 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// nothing), and otherwise call <see cref="RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// with the narrowest <see cref="NodeFilter"/> the rule's first check allows, or <see cref="RegisterSymbolAction"/>.
 /// Per-compilation data goes into locals of <c>Register</c> (built once), never into the callbacks.</para>
-/// <para>The dispatch, per node: the node's name is tested against each rule's filter (no semantic model, no
-/// allocation); only when some rule wants it is the operation asked for, once, and handed to those rules whose
-/// operation kinds match, each guarded so an exception becomes IDPDYN999 on the node.</para>
+/// <para>The dispatch, per operation: the names of its syntax are tested against each rule's filter (no semantic
+/// model, no allocation), and the operation is handed to those rules that want it and whose operation kinds match,
+/// each guarded so an exception becomes IDPDYN999 on the node.</para>
 /// </remarks>
 internal sealed class DynamoStart
 {
-    private static readonly SyntaxKind[] InvocationSyntax =
-    {
-        SyntaxKind.InvocationExpression,
-        SyntaxKind.BaseConstructorInitializer,
-        SyntaxKind.ThisConstructorInitializer,
-        SyntaxKind.PrimaryConstructorBaseType,
-    };
-
-    private static readonly SyntaxKind[] ObjectCreationSyntax = { SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression };
-
-    private static readonly SyntaxKind[] SimpleAssignmentSyntax = { SyntaxKind.SimpleAssignmentExpression, SyntaxKind.AttributeArgument };
-
     private readonly DynamoNames _names;
     private readonly List<OperationHandler> _operations = new();
     private readonly List<(Action<SymbolAnalysisContext> Action, SymbolKind[] Kinds)> _symbols = new();
@@ -62,22 +50,19 @@ internal sealed class DynamoStart
 
     /// <summary>
     /// Runs <paramref name="action"/> on every invocation, object creation or simple assignment (<paramref name="kinds"/>)
-    /// whose names <paramref name="filter"/> accepts, as an operation action would, without the cost of one.
+    /// whose names <paramref name="filter"/> accepts.
     /// </summary>
     /// <remarks>
-    /// An operation action makes the driver build the IOperation tree of every code block of the compilation (binding
-    /// it first where the compiler has not), even where nothing touches DynamoDB, and call every rule on every call,
-    /// creation and assignment. Here a syntax-node action first tests the node's names and asks the semantic model for
-    /// the operation only when some rule can act on it; the operation comes from the member's full tree, so
-    /// <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation driver dispatched: calls,
-    /// <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls; <c>new T(...)</c> and <c>new(...)</c>;
-    /// assignments and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>), in lambdas, local
-    /// functions, initializers and top-level statements alike. Roslyn before 4.9 visits <c>: Base(...)</c> of a primary
-    /// constructor twice, under the type and under the constructor (roslyn#70488); it is dispatched under the
-    /// constructor only, where newer compilers visit it. Not dispatched: implicit operations (the <c>Add</c> calls of a
-    /// collection initializer: no public SDK <c>Add</c> takes a table name), attribute constructors (the rules check
-    /// attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule reads one on its own;
-    /// dictionaries are read from the creation that holds them).
+    /// All rules share one operation action: the driver builds each code block's IOperation tree once for every
+    /// analyzer that asks for operations (the SDK's default analyzers do), and this action reads the syntax names of an
+    /// operation (no semantic model, no allocation) before any rule sees it, so an ordinary call costs a name test.
+    /// Asking the semantic model for operations from a syntax-node action instead would bind each such code block
+    /// before the driver does, on our clock. Not dispatched: implicit operations (the <c>Add</c> calls of a collection
+    /// initializer: no public SDK <c>Add</c> takes a table name; the implicit <c>base()</c> call), attribute
+    /// constructors (the rules check attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule
+    /// reads one on its own; dictionaries are read from the creation that holds them). Roslyn before 4.9 visits
+    /// <c>: Base(...)</c> of a primary constructor twice, under the type and under the constructor (roslyn#70488); it is
+    /// dispatched under the constructor only, where newer compilers visit it.
     /// </remarks>
     public void RegisterOperationAction(NodeFilter filter, Action<DynamoOperationContext> action, params OperationKind[] kinds)
     {
@@ -110,21 +95,7 @@ internal sealed class DynamoStart
         {
             var handlers = _operations.ToArray();
             var names = _names;
-            var syntaxKinds = new List<SyntaxKind>();
-            foreach (var handler in handlers)
-            {
-                foreach (var kind in handler.Kinds)
-                {
-                    syntaxKinds.AddRange(kind switch
-                    {
-                        OperationKind.Invocation => InvocationSyntax,
-                        OperationKind.ObjectCreation => ObjectCreationSyntax,
-                        _ => SimpleAssignmentSyntax,
-                    });
-                }
-            }
-
-            Context.RegisterSyntaxNodeAction(ctx => Dispatch(ctx, handlers, names), syntaxKinds.Distinct().ToArray());
+            Context.RegisterOperationAction(ctx => Dispatch(ctx, handlers, names), handlers.SelectMany(h => h.Kinds).Distinct().ToArray());
         }
 
         if (_symbols.Count > 0)
@@ -145,53 +116,30 @@ internal sealed class DynamoStart
         }
     }
 
-    private static void Dispatch(SyntaxNodeAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
+    private static void Dispatch(OperationAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
     {
-        var node = ctx.Node;
+        var operation = ctx.Operation;
+        if (operation.IsImplicit)
+        {
+            return;
+        }
+
+        var node = operation.Syntax;
         var category = Classify(node, out string? name);
-        if (category == NodeCategory.None)
+        if (category == NodeCategory.None || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
         {
             return;
         }
 
-        ulong wanted = 0;
+        var context = new DynamoOperationContext(ctx);
         for (int i = 0; i < handlers.Length; i++)
         {
-            if ((handlers[i].Categories & category) != 0 && handlers[i].Filter.Accepts(category, name, names))
-            {
-                wanted |= 1UL << i;
-            }
-        }
-
-        if (wanted == 0 || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
-        {
-            return;
-        }
-
-        IOperation? operation;
-        try
-        {
-            operation = ctx.SemanticModel.GetOperation(node, ctx.CancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
-            return;
-        }
-
-        if (operation is null)
-        {
-            return;
-        }
-
-        var context = new DynamoOperationContext(operation, ctx);
-        for (int i = 0; i < handlers.Length; i++)
-        {
-            if ((wanted & (1UL << i)) != 0 && Array.IndexOf(handlers[i].Kinds, operation.Kind) >= 0)
+            var handler = handlers[i];
+            if ((handler.Categories & category) != 0 && Array.IndexOf(handler.Kinds, operation.Kind) >= 0 && handler.Filter.Accepts(category, name, names))
             {
                 try
                 {
-                    handlers[i].Action(context);
+                    handler.Action(context);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -382,20 +330,15 @@ internal sealed class NodeFilter
 
 /// <summary>
 /// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
-/// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
-/// cancellation token and the diagnostic sink of the syntax-node action that found it.
+/// gets: the operation, the cancellation token and the diagnostic sink of the shared operation action.
 /// </summary>
 internal readonly struct DynamoOperationContext
 {
-    private readonly SyntaxNodeAnalysisContext _context;
+    private readonly OperationAnalysisContext _context;
 
-    public DynamoOperationContext(IOperation operation, SyntaxNodeAnalysisContext context)
-    {
-        Operation = operation;
-        _context = context;
-    }
+    public DynamoOperationContext(OperationAnalysisContext context) => _context = context;
 
-    public IOperation Operation { get; }
+    public IOperation Operation => _context.Operation;
 
     public CancellationToken CancellationToken => _context.CancellationToken;
 
