@@ -180,8 +180,7 @@ internal static class ValuesPipeline
         diagnostics.AddRange(ValuesValidator.ValidateAcrossFiles(results));
         foreach (var service in Services(host, results, fullPaths))
         {
-            diagnostics.AddRange(EnvironmentComparer.Compare(service));
-            diagnostics.AddRange(IdentifierCollisions(service, string.IsNullOrWhiteSpace(className) ? DefaultClassName : className!.Trim()));
+            diagnostics.AddRange(ValuesValidator.ValidateService(service, string.IsNullOrWhiteSpace(className) ? DefaultClassName : className!.Trim()));
         }
 
         if (host.WarnsRoleChecksSkipped)
@@ -223,18 +222,6 @@ internal static class ValuesPipeline
         foreach (var group in groups)
         {
             yield return group;
-        }
-    }
-
-    /// <summary>IDPDYN129: names the generator has to number because they map to the same C# identifier.</summary>
-    private static IEnumerable<Diagnostic> IdentifierCollisions(IReadOnlyList<ValuesFileResult> service, string className)
-    {
-        var accessors = AccessorSchema.Build(service.Where(r => r.Model is not null).Select(r => r.Model!), className);
-        foreach (var collision in accessors.Collisions)
-        {
-            yield return new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
-                $"The {collision.Scope} '{collision.Name}' maps to the same C# identifier as '{collision.Other}'; the generated accessor is named '{collision.Identifier}'",
-                collision.File, collision.Span);
         }
     }
 }

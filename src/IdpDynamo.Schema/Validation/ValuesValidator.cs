@@ -149,17 +149,27 @@ internal static class ValuesValidator
     }
 
     /// <summary>
-    /// What the files of one project add to their own diagnostics, for the MSBuild task and the Roslyn component alike:
-    /// <see cref="ValidateAcrossFiles"/>, the environments compared (IDPDYN126/127), and IDPDYN129 for names the
-    /// generated class <paramref name="generatedClassName"/> has to number.
+    /// What the files of one project add to their own diagnostics, for the Roslyn component (live validation):
+    /// <see cref="ValidateAcrossFiles"/>, then <see cref="ValidateService"/> over all of them (a project is one service).
     /// </summary>
     public static IReadOnlyList<Diagnostic> ValidateProject(IReadOnlyList<ValuesFileResult> files, string generatedClassName)
     {
         var result = new List<Diagnostic>(ValidateAcrossFiles(files));
-        result.AddRange(EnvironmentComparer.Compare(files));
+        result.AddRange(ValidateService(files, generatedClassName));
+        return result;
+    }
+
+    /// <summary>
+    /// The checks over the environments of one service, for every host (the MSBuild task, the CLI per service, the
+    /// Roslyn component): the environments compared (IDPDYN126/127), and IDPDYN129 for names the generated class
+    /// <paramref name="generatedClassName"/> has to number.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ValidateService(IReadOnlyList<ValuesFileResult> service, string generatedClassName)
+    {
+        var result = new List<Diagnostic>(EnvironmentComparer.Compare(service));
         try
         {
-            var accessors = AccessorSchema.Build(files.Where(r => r.Model is not null).Select(r => r.Model!), generatedClassName);
+            var accessors = AccessorSchema.Build(service.Where(r => r.Model is not null).Select(r => r.Model!), generatedClassName);
             foreach (var collision in accessors.Collisions)
             {
                 result.Add(new Diagnostic(DiagnosticIds.IdentifierCollision, Severity.Warning,
@@ -169,7 +179,7 @@ internal static class ValuesValidator
         }
         catch (Exception ex)
         {
-            result.Add(new Diagnostic(DiagnosticIds.InternalError, Severity.Error, InternalErrorMessage(ex), files.Count > 0 ? files[0].Settings.DisplayPath : "", SourceSpan.FileStart));
+            result.Add(new Diagnostic(DiagnosticIds.InternalError, Severity.Error, InternalErrorMessage(ex), service.Count > 0 ? service[0].Settings.DisplayPath : "", SourceSpan.FileStart));
         }
 
         return result;
