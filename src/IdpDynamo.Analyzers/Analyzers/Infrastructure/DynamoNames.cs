@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,6 +19,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// The SDK's names are read once per assembly (<see cref="INamedTypeSymbol.MemberNames"/>: names only, no member
 /// symbols) and kept as long as the assembly symbol lives, so an IDE's new compilation after each edit reuses them;
 /// the source's own <c>Amazon.DynamoDBv2</c> types (stubs, extension classes) and the aliases are read per compilation.
+/// Which methods take a parameter of a given name, and which types have a member of a given name (a property,
+/// inherited ones too, or a constructor parameter), needs the member symbols: read on the first question
+/// (<see cref="Takes"/>, <see cref="Has"/>), once per assembly as well.
 /// </remarks>
 internal sealed class DynamoNames
 {
@@ -27,12 +31,15 @@ internal sealed class DynamoNames
     private readonly HashSet<string> _types;
     private readonly HashSet<string> _members;
     private readonly HashSet<string> _aliases;
+    private readonly Declared[] _declared;
+    private Signatures? _signatures;
 
-    private DynamoNames(HashSet<string> types, HashSet<string> members, HashSet<string> aliases)
+    private DynamoNames(HashSet<string> types, HashSet<string> members, HashSet<string> aliases, Declared[] declared)
     {
         _types = types;
         _members = members;
         _aliases = aliases;
+        _declared = declared;
     }
 
     /// <summary>The names of a compilation, computed once and shared by every analyzer of the package.</summary>
@@ -47,16 +54,33 @@ internal sealed class DynamoNames
     /// <summary>Whether <paramref name="name"/> is a using alias of the compilation (it may stand for any SDK type).</summary>
     public bool IsAlias(string name) => _aliases.Contains(name);
 
+    /// <summary>Whether some SDK method named <paramref name="method"/> has a parameter named <paramref name="parameter"/>.</summary>
+    public bool Takes(string method, string parameter) => ReadSignatures().Takes(method, parameter);
+
+    /// <summary>
+    /// Whether the SDK type named <paramref name="type"/> has a property <paramref name="member"/> (declared or
+    /// inherited) or a constructor parameter of that name (first letter upper-cased: <c>tableName</c> is <c>TableName</c>).
+    /// </summary>
+    public bool Has(string type, string member) => ReadSignatures().Has(type, member);
+
+    private Signatures ReadSignatures() => _signatures ??= Signatures.Of(_declared);
+
     private static DynamoNames Create(Compilation compilation)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
         var members = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new List<Declared>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            ByAssembly.GetValue(assembly, Declared.Of).AddTo(types, members);
+            declared.Add(ByAssembly.GetValue(assembly, Declared.Of));
         }
 
-        Declared.Of(compilation.Assembly).AddTo(types, members);
+        declared.Add(Declared.Of(compilation.Assembly));
+        foreach (var names in declared)
+        {
+            names.AddTo(types, members);
+        }
+
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -67,7 +91,7 @@ internal sealed class DynamoNames
         }
 
         types.UnionWith(aliases);
-        return new DynamoNames(types, members, aliases);
+        return new DynamoNames(types, members, aliases, declared.Where(d => !d.IsEmpty).ToArray());
     }
 
     /// <summary>Alias names of the file's and its namespaces' using directives (global ones included).</summary>
@@ -93,15 +117,32 @@ internal sealed class DynamoNames
     /// <summary>The type and member names one assembly declares in <c>Amazon.DynamoDBv2</c> and its sub-namespaces.</summary>
     private sealed class Declared
     {
-        private static readonly Declared Empty = new(Array.Empty<string>(), Array.Empty<string>());
+        private static readonly Declared Empty = new(Array.Empty<string>(), Array.Empty<string>(), Array.Empty<INamedTypeSymbol>());
 
         private readonly IReadOnlyCollection<string> _types;
         private readonly IReadOnlyCollection<string> _members;
+        private readonly object _gate = new();
+        private Signatures? _signatures;
 
-        private Declared(IReadOnlyCollection<string> types, IReadOnlyCollection<string> members)
+        private Declared(IReadOnlyCollection<string> types, IReadOnlyCollection<string> members, IReadOnlyList<INamedTypeSymbol> symbols)
         {
             _types = types;
             _members = members;
+            Symbols = symbols;
+        }
+
+        public bool IsEmpty => Symbols.Count == 0;
+
+        /// <summary>Every type the assembly declares in <c>Amazon.DynamoDBv2</c> and below, nested ones included.</summary>
+        public IReadOnlyList<INamedTypeSymbol> Symbols { get; }
+
+        /// <summary>The assembly's methods by parameter name and types by member name, read once.</summary>
+        public Signatures ReadSignatures()
+        {
+            lock (_gate)
+            {
+                return _signatures ??= Signatures.Read(Symbols);
+            }
         }
 
         public static Declared Of(IAssemblySymbol assembly)
@@ -109,6 +150,7 @@ internal sealed class DynamoNames
             // Same scope as DynamoSdk.IsDynamo: a top-level namespace Amazon with DynamoDBv2 below it.
             var types = new HashSet<string>(StringComparer.Ordinal);
             var members = new HashSet<string>(StringComparer.Ordinal);
+            var symbols = new List<INamedTypeSymbol>();
             foreach (var amazon in assembly.GlobalNamespace.GetNamespaceMembers())
             {
                 if (amazon.Name != "Amazon")
@@ -120,12 +162,12 @@ internal sealed class DynamoNames
                 {
                     if (dynamo.Name == "DynamoDBv2")
                     {
-                        AddNamespace(dynamo, types, members);
+                        AddNamespace(dynamo, types, members, symbols);
                     }
                 }
             }
 
-            return types.Count == 0 ? Empty : new Declared(types, members);
+            return types.Count == 0 ? Empty : new Declared(types, members, symbols);
         }
 
         public void AddTo(HashSet<string> types, HashSet<string> members)
@@ -134,26 +176,117 @@ internal sealed class DynamoNames
             members.UnionWith(_members);
         }
 
-        private static void AddNamespace(INamespaceSymbol ns, HashSet<string> types, HashSet<string> members)
+        private static void AddNamespace(INamespaceSymbol ns, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols)
         {
             foreach (var type in ns.GetTypeMembers())
             {
-                AddType(type, types, members);
+                AddType(type, types, members, symbols);
             }
 
             foreach (var inner in ns.GetNamespaceMembers())
             {
-                AddNamespace(inner, types, members);
+                AddNamespace(inner, types, members, symbols);
             }
         }
 
-        private static void AddType(INamedTypeSymbol type, HashSet<string> types, HashSet<string> members)
+        private static void AddType(INamedTypeSymbol type, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols)
         {
             types.Add(type.Name);
             members.UnionWith(type.MemberNames);
+            symbols.Add(type);
             foreach (var nested in type.GetTypeMembers())
             {
-                AddType(nested, types, members);
+                AddType(nested, types, members, symbols);
+            }
+        }
+    }
+
+    /// <summary>The SDK's method names by parameter name and type names by member name, over all its assemblies.</summary>
+    private sealed class Signatures
+    {
+        private readonly Dictionary<string, HashSet<string>> _methodsByParameter = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _typesByMember = new(StringComparer.Ordinal);
+
+        public static Signatures Of(IReadOnlyList<Declared> declared)
+        {
+            if (declared.Count == 1)
+            {
+                return declared[0].ReadSignatures();
+            }
+
+            var all = new Signatures();
+            foreach (var one in declared)
+            {
+                var signatures = one.ReadSignatures();
+                Merge(signatures._methodsByParameter, all._methodsByParameter);
+                Merge(signatures._typesByMember, all._typesByMember);
+            }
+
+            return all;
+        }
+
+        public static Signatures Read(IReadOnlyList<INamedTypeSymbol> types)
+        {
+            var read = new Signatures();
+            foreach (var type in types)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        foreach (var parameter in method.Parameters)
+                        {
+                            if (method.MethodKind == MethodKind.Constructor)
+                            {
+                                Add(read._typesByMember, Capitalized(parameter.Name), type.Name);
+                            }
+                            else
+                            {
+                                Add(read._methodsByParameter, parameter.Name, method.Name);
+                            }
+                        }
+                    }
+                }
+
+                for (var t = type; t is not null && DynamoSdk.IsDynamo(t); t = t.BaseType)
+                {
+                    foreach (var member in t.GetMembers())
+                    {
+                        if (member is IPropertySymbol property)
+                        {
+                            Add(read._typesByMember, property.Name, type.Name);
+                        }
+                    }
+                }
+            }
+
+            return read;
+        }
+
+        public bool Takes(string method, string parameter) => _methodsByParameter.TryGetValue(parameter, out var methods) && methods.Contains(method);
+
+        public bool Has(string type, string member) => _typesByMember.TryGetValue(member, out var types) && types.Contains(type);
+
+        private static string Capitalized(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+        private static void Add(Dictionary<string, HashSet<string>> map, string key, string value)
+        {
+            if (!map.TryGetValue(key, out var set))
+            {
+                map[key] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(value);
+        }
+
+        private static void Merge(Dictionary<string, HashSet<string>> from, Dictionary<string, HashSet<string>> into)
+        {
+            foreach (var pair in from)
+            {
+                foreach (var value in pair.Value)
+                {
+                    Add(into, pair.Key, value);
+                }
             }
         }
     }

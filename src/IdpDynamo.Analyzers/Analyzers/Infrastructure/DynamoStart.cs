@@ -12,7 +12,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// A compilation start shared by every rule: the SDK symbols, the values-file catalog, and the registration helpers.
-/// Rules add callbacks; <see cref="Commit"/> then registers one operation action for all operation callbacks and one
+/// Rules add callbacks; <see cref="Commit"/> then registers one syntax-node action for all operation callbacks and one
 /// symbol action for all symbol callbacks, and nothing at all when no rule added any.
 /// </summary>
 /// <remarks>
@@ -22,12 +22,24 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// nothing), and otherwise call <see cref="RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// with the narrowest <see cref="NodeFilter"/> the rule's first check allows, or <see cref="RegisterSymbolAction"/>.
 /// Per-compilation data goes into locals of <c>Register</c> (built once), never into the callbacks.</para>
-/// <para>The dispatch, per operation: the names of its syntax are tested against each rule's filter (no semantic
-/// model, no allocation), and the operation is handed to those rules that want it and whose operation kinds match,
-/// each guarded so an exception becomes IDPDYN999 on the node.</para>
+/// <para>The dispatch, per node: the node's name is tested against each rule's filter (no semantic model, no
+/// allocation); only when some rule wants it is the operation asked for, once, and handed to those rules whose
+/// operation kinds match, each guarded so an exception becomes IDPDYN999 on the node.</para>
 /// </remarks>
 internal sealed class DynamoStart
 {
+    private static readonly SyntaxKind[] InvocationSyntax =
+    {
+        SyntaxKind.InvocationExpression,
+        SyntaxKind.BaseConstructorInitializer,
+        SyntaxKind.ThisConstructorInitializer,
+        SyntaxKind.PrimaryConstructorBaseType,
+    };
+
+    private static readonly SyntaxKind[] ObjectCreationSyntax = { SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression };
+
+    private static readonly SyntaxKind[] SimpleAssignmentSyntax = { SyntaxKind.SimpleAssignmentExpression, SyntaxKind.AttributeArgument };
+
     private readonly DynamoNames _names;
     private readonly List<OperationHandler> _operations = new();
     private readonly List<(Action<SymbolAnalysisContext> Action, SymbolKind[] Kinds)> _symbols = new();
@@ -50,19 +62,22 @@ internal sealed class DynamoStart
 
     /// <summary>
     /// Runs <paramref name="action"/> on every invocation, object creation or simple assignment (<paramref name="kinds"/>)
-    /// whose names <paramref name="filter"/> accepts.
+    /// whose names <paramref name="filter"/> accepts, as an operation action would, without the cost of one.
     /// </summary>
     /// <remarks>
-    /// All rules share one operation action: the driver builds each code block's IOperation tree once for every
-    /// analyzer that asks for operations (the SDK's default analyzers do), and this action reads the syntax names of an
-    /// operation (no semantic model, no allocation) before any rule sees it, so an ordinary call costs a name test.
-    /// Asking the semantic model for operations from a syntax-node action instead would bind each such code block
-    /// before the driver does, on our clock. Not dispatched: implicit operations (the <c>Add</c> calls of a collection
-    /// initializer: no public SDK <c>Add</c> takes a table name; the implicit <c>base()</c> call), attribute
-    /// constructors (the rules check attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule
-    /// reads one on its own; dictionaries are read from the creation that holds them). Roslyn before 4.9 visits
-    /// <c>: Base(...)</c> of a primary constructor twice, under the type and under the constructor (roslyn#70488); it is
-    /// dispatched under the constructor only, where newer compilers visit it.
+    /// An operation action makes the driver build the IOperation tree of every code block of the compilation (binding
+    /// it first where the compiler has not), even where nothing touches DynamoDB, and call every rule on every call,
+    /// creation and assignment. Here a syntax-node action first tests the node's names and asks the semantic model for
+    /// the operation only when some rule can act on it; the operation comes from the member's full tree, so
+    /// <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation driver dispatched: calls,
+    /// <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls; <c>new T(...)</c> and <c>new(...)</c>;
+    /// assignments and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>), in lambdas, local
+    /// functions, initializers and top-level statements alike. Roslyn before 4.9 visits <c>: Base(...)</c> of a primary
+    /// constructor twice, under the type and under the constructor (roslyn#70488); it is dispatched under the
+    /// constructor only, where newer compilers visit it. Not dispatched: implicit operations (the <c>Add</c> calls of a
+    /// collection initializer: no public SDK <c>Add</c> takes a table name), attribute constructors (the rules check
+    /// attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule reads one on its own;
+    /// dictionaries are read from the creation that holds them).
     /// </remarks>
     public void RegisterOperationAction(NodeFilter filter, Action<DynamoOperationContext> action, params OperationKind[] kinds)
     {
@@ -95,7 +110,21 @@ internal sealed class DynamoStart
         {
             var handlers = _operations.ToArray();
             var names = _names;
-            Context.RegisterOperationAction(ctx => Dispatch(ctx, handlers, names), handlers.SelectMany(h => h.Kinds).Distinct().ToArray());
+            var syntaxKinds = new List<SyntaxKind>();
+            foreach (var handler in handlers)
+            {
+                foreach (var kind in handler.Kinds)
+                {
+                    syntaxKinds.AddRange(kind switch
+                    {
+                        OperationKind.Invocation => InvocationSyntax,
+                        OperationKind.ObjectCreation => ObjectCreationSyntax,
+                        _ => SimpleAssignmentSyntax,
+                    });
+                }
+            }
+
+            Context.RegisterSyntaxNodeAction(ctx => Dispatch(ctx, handlers, names), syntaxKinds.Distinct().ToArray());
         }
 
         if (_symbols.Count > 0)
@@ -116,30 +145,53 @@ internal sealed class DynamoStart
         }
     }
 
-    private static void Dispatch(OperationAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
+    private static void Dispatch(SyntaxNodeAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
     {
-        var operation = ctx.Operation;
-        if (operation.IsImplicit)
-        {
-            return;
-        }
-
-        var node = operation.Syntax;
+        var node = ctx.Node;
         var category = Classify(node, out string? name);
-        if (category == NodeCategory.None || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
+        if (category == NodeCategory.None)
         {
             return;
         }
 
-        var context = new DynamoOperationContext(ctx);
+        ulong wanted = 0;
         for (int i = 0; i < handlers.Length; i++)
         {
-            var handler = handlers[i];
-            if ((handler.Categories & category) != 0 && Array.IndexOf(handler.Kinds, operation.Kind) >= 0 && handler.Filter.Accepts(category, name, names))
+            if ((handlers[i].Categories & category) != 0 && handlers[i].Filter.Accepts(category, name, names))
+            {
+                wanted |= 1UL << i;
+            }
+        }
+
+        if (wanted == 0 || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
+        {
+            return;
+        }
+
+        IOperation? operation;
+        try
+        {
+            operation = ctx.SemanticModel.GetOperation(node, ctx.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
+            return;
+        }
+
+        if (operation is null)
+        {
+            return;
+        }
+
+        var context = new DynamoOperationContext(operation, ctx);
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            if ((wanted & (1UL << i)) != 0 && Array.IndexOf(handlers[i].Kinds, operation.Kind) >= 0)
             {
                 try
                 {
-                    handler.Action(context);
+                    handlers[i].Action(context);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -300,12 +352,16 @@ internal sealed class NodeFilter
     private readonly HashSet<string>? _methods;
     private readonly HashSet<string>? _types;
     private readonly HashSet<string>? _members;
+    private readonly string[]? _parameters;
+    private readonly string[]? _typeMembers;
 
-    private NodeFilter(HashSet<string>? methods, HashSet<string>? types, HashSet<string>? members)
+    private NodeFilter(HashSet<string>? methods, HashSet<string>? types, HashSet<string>? members, string[]? parameters = null, string[]? typeMembers = null)
     {
         _methods = methods;
         _types = types;
         _members = members;
+        _parameters = parameters;
+        _typeMembers = typeMembers;
     }
 
     /// <summary>
@@ -316,29 +372,59 @@ internal sealed class NodeFilter
     public static NodeFilter Create(string[]? methods = null, string[]? types = null, string[]? members = null)
         => new(Set(methods), Set(types), Set(members));
 
+    /// <summary>
+    /// A filter from the SDK's own signatures (<see cref="DynamoNames.Takes"/>, <see cref="DynamoNames.Has"/>): calls of
+    /// a method that has a parameter named one of <paramref name="parameters"/>; creations of a type that has a
+    /// property or constructor parameter named one of <paramref name="typeMembers"/>; assignments to one of
+    /// <paramref name="members"/>. A call that names no method (a constructor initializer, a computed delegate), a
+    /// target-typed <c>new(...)</c>, a using alias and an assignment to an unnamed target still pass.
+    /// </summary>
+    public static NodeFilter BySignature(string[] parameters, string[] typeMembers, string[] members)
+        => new(null, null, Set(members), parameters, typeMembers);
+
     public bool Accepts(NodeCategory category, string? name, DynamoNames names)
         => category switch
         {
+            NodeCategory.Invocation when _parameters is not null => name is null || AnyOf(_parameters, p => names.Takes(name, p)),
             NodeCategory.Invocation => _methods is null ? name is null || names.IsMember(name) : name is not null && _methods.Contains(name),
+            NodeCategory.Creation when _typeMembers is not null => name is null || names.IsAlias(name) || AnyOf(_typeMembers, m => names.Has(name, m)),
             NodeCategory.Creation => name is null || (_types is null ? names.IsType(name) : _types.Contains(name) || names.IsAlias(name)),
             NodeCategory.Assignment => name is null || (_members is null ? names.IsMember(name) : _members.Contains(name)),
             _ => false,
         };
+
+    private static bool AnyOf(string[] values, Func<string, bool> test)
+    {
+        foreach (var value in values)
+        {
+            if (test(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static HashSet<string>? Set(string[]? names) => names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
 }
 
 /// <summary>
 /// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
-/// gets: the operation, the cancellation token and the diagnostic sink of the shared operation action.
+/// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
+/// cancellation token and the diagnostic sink of the syntax-node action that found it.
 /// </summary>
 internal readonly struct DynamoOperationContext
 {
-    private readonly OperationAnalysisContext _context;
+    private readonly SyntaxNodeAnalysisContext _context;
 
-    public DynamoOperationContext(OperationAnalysisContext context) => _context = context;
+    public DynamoOperationContext(IOperation operation, SyntaxNodeAnalysisContext context)
+    {
+        Operation = operation;
+        _context = context;
+    }
 
-    public IOperation Operation => _context.Operation;
+    public IOperation Operation { get; }
 
     public CancellationToken CancellationToken => _context.CancellationToken;
 

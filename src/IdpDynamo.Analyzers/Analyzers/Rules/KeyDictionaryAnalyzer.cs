@@ -25,10 +25,15 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
     {
     }
 
+    /// <summary>Creations that can set Key, Item or RequestItems; calls with a requestItems or tableName parameter (the key and item calls have one).</summary>
+    private static readonly NodeFilter KeyCarriers = NodeFilter.BySignature(
+        parameters: new[] { "requestItems", "tableName" }, typeMembers: new[] { "Key", "Item", "RequestItems" }, members: System.Array.Empty<string>());
+
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
         start.RegisterOperationAction(
+            KeyCarriers,
             ctx =>
             {
                 if (ctx.Operation is IObjectCreationOperation creation && RequestContext.Sets(creation, "Key", "Item", "RequestItems")

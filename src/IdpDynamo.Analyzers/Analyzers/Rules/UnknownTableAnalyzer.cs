@@ -22,8 +22,9 @@ public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
     {
     }
 
-    /// <summary>Calls and creations of anything the SDK names; of assignments, only the assignments <see cref="Sinks.Tables"/> reads.</summary>
-    private static readonly NodeFilter TableSinks = NodeFilter.Create(members: new[] { "TableName", "OverrideTableName", "RequestItems" });
+    /// <summary>What <see cref="Sinks.Tables"/> reads: calls and constructors with a tableName or requestItems parameter, the assignments of those members.</summary>
+    private static readonly NodeFilter TableSinks = NodeFilter.BySignature(
+        parameters: new[] { "tableName", "requestItems" }, typeMembers: new[] { "TableName", "RequestItems" }, members: new[] { "TableName", "OverrideTableName", "RequestItems" });
 
     private protected override void Register(DynamoStart start)
     {

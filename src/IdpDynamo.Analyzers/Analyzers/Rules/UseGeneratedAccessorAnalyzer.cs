@@ -26,8 +26,12 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
     {
     }
 
-    /// <summary>Calls and creations of anything the SDK names; of assignments, only the assignments <see cref="Sinks.Tables"/> reads and IndexName.</summary>
-    private static readonly NodeFilter TableSinks = NodeFilter.Create(members: new[] { "TableName", "OverrideTableName", "RequestItems", "IndexName" });
+    /// <summary>
+    /// What <see cref="Sinks.Tables"/> reads (calls and constructors with a tableName or requestItems parameter, the
+    /// assignments of those members), creations that can set Key or Item, and IndexName assignments.
+    /// </summary>
+    private static readonly NodeFilter TableSinks = NodeFilter.BySignature(
+        parameters: new[] { "tableName", "requestItems" }, typeMembers: new[] { "TableName", "RequestItems", "Key", "Item" }, members: new[] { "TableName", "OverrideTableName", "RequestItems", "IndexName" });
 
     private protected override void Register(DynamoStart start)
     {
