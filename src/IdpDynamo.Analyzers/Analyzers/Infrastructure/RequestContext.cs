@@ -10,19 +10,24 @@ using Microsoft.CodeAnalysis.Operations;
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
-/// A request object built in one expression (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the
-/// declared table it resolves to. Members set later in other statements are not seen, so checks that compare members
-/// with each other (or that need a member to be absent) first ask <see cref="IsFinal"/> whether the code can still
-/// change them.
+/// A request object (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the declared table it
+/// resolves to. A request held in a local also takes the members that the statements right after its declaration
+/// assign (<see cref="LocalFlow"/>: <c>request.IndexName = ...;</c>); members set anywhere else are not seen, so checks
+/// that compare members with each other (or that need a member to be absent) first ask <see cref="IsFinal"/> whether
+/// the code can still change them.
 /// </summary>
 internal sealed class RequestContext
 {
     private volatile Mutations? _mutations;
 
-    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table)
+    /// <summary>The targets of the completing statements (<c>request.IndexName</c>): writes that are already in <see cref="Members"/>.</summary>
+    private readonly HashSet<SyntaxNode> _completed;
+
+    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, HashSet<SyntaxNode> completed, CatalogTable? table)
     {
         Creation = creation;
         Members = members;
+        _completed = completed;
         Table = table;
     }
 
@@ -37,7 +42,8 @@ internal sealed class RequestContext
 
     /// <summary>
     /// A cheap syntax-level test, before <see cref="From"/> resolves anything: whether the creation sets one of
-    /// <paramref name="members"/> in its initializer or by a constructor argument of that name.
+    /// <paramref name="members"/> in its initializer, by a constructor argument of that name, or (held in a local) in a
+    /// later statement of its block.
     /// </summary>
     public static bool Sets(IObjectCreationOperation creation, params string[] members)
     {
@@ -61,7 +67,7 @@ internal sealed class RequestContext
             }
         }
 
-        return false;
+        return LocalFlow.AssignsLater(creation.Syntax, members);
     }
 
     /// <summary>
@@ -92,13 +98,20 @@ internal sealed class RequestContext
         }
 
         var members = Sinks.Members(creation);
+        var completed = new HashSet<SyntaxNode>();
+        foreach (var completion in LocalFlow.Members(creation))
+        {
+            members[completion.Name!] = completion.Value;
+            completed.Add(completion.Target);
+        }
+
         CatalogTable? table = null;
         if (members.TryGetValue("TableName", out var tableName))
         {
             table = catalog.Resolve(tableName, cancellationToken);
         }
 
-        return new RequestContext(creation, members, table);
+        return new RequestContext(creation, members, completed, table);
     }
 
     public string? Exact(string member, CancellationToken cancellationToken)
@@ -239,7 +252,10 @@ internal sealed class RequestContext
                     when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
                     continue;
                 case MemberAccessExpressionSyntax access when access.Expression == identifier:
-                    if (IsWrite(access, model, cancellationToken))
+                    // A completing statement is in Members already; a batch's retry of its unprocessed part sends no new keys.
+                    if (!_completed.Contains(access) && IsWrite(access, model, cancellationToken)
+                        && !(access.Name.Identifier.ValueText == "RequestItems" && access.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } retry
+                             && LocalFlow.ResendsUnprocessed(model.GetOperation(retry, cancellationToken), local)))
                     {
                         mutated.Add(access.Name.Identifier.ValueText);
                     }
