@@ -119,7 +119,7 @@ public class LocalRequestFlowTests
                 item.Add("Id", new AttributeValue { S = customer });
                 item.Add("Total", new AttributeValue { N = "1" });
                 await client.PutItemAsync("Orders", item);
-                await client.PutItemAsync(new PutItemRequest { TableName = "Orders", Item = item });
+                await client.PutItemAsync("Orders", item);
             }
         }
         """);
@@ -209,6 +209,21 @@ public class LocalRequestFlowTests
                 twice["Id"] = new AttributeValue { S = customer };
                 twice["Id"] = new AttributeValue { S = name };
                 await client.GetItemAsync("Orders", twice);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_key_kept_by_a_request_and_read_elsewhere_is_not_judged() => Keys("""
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client, string customer, string date)
+            {
+                var key = new Dictionary<string, AttributeValue> { ["CustomerId"] = new AttributeValue { S = customer } };
+                var request = new GetItemRequest { TableName = "CustomerOrders", Key = key };
+                request.Key["OrderDate"] = new AttributeValue { S = date };
+                await client.GetItemAsync("CustomerOrders", key);
+                await client.GetItemAsync(request);
             }
         }
         """);

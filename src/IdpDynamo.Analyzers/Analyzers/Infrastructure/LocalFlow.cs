@@ -34,9 +34,9 @@ internal static class LocalFlow
 
     /// <summary>
     /// A cheap syntax test before anything is resolved: whether <paramref name="creation"/> initializes a local whose
-    /// statement list assigns one of <paramref name="members"/> later (<c>local.Member = ...;</c>).
+    /// statement list assigns one of <paramref name="members"/> (any member when null) later (<c>local.Member = ...;</c>).
     /// </summary>
-    public static bool AssignsLater(SyntaxNode creation, string[] members)
+    public static bool AssignsLater(SyntaxNode creation, string[]? members)
     {
         if (Declaration(creation) is not { } declaration)
         {
@@ -49,7 +49,7 @@ internal static class LocalFlow
         {
             if (statements[i] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: { } name } } assignment }
                 && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == local
-                && System.Array.IndexOf(members, name.Identifier.ValueText) >= 0)
+                && (members is null || System.Array.IndexOf(members, name.Identifier.ValueText) >= 0))
             {
                 return true;
             }
@@ -63,13 +63,13 @@ internal static class LocalFlow
     /// it does not initialize a local of a statement list or the walk cannot be trusted.
     /// </summary>
     public static IReadOnlyList<Completion> Members(IObjectCreationOperation creation)
-        => Walk(creation, dictionary: false, out _);
+        => AssignsLater(creation.Syntax, null) ? Walk(creation, dictionary: false, out _) : System.Array.Empty<Completion>();
 
     /// <summary>
     /// The entries of a dictionary a rule reads: built inline (<see cref="Sinks.DictionaryEntries"/>), or held in a
     /// local that is created here (empty or built inline, no copy of another dictionary), completed only by
-    /// straight-line <c>key["k"] = v</c> and <c>key.Add(k, v)</c>, and otherwise only handed to the SDK (a member of an
-    /// SDK object, at most one, or arguments of SDK calls, which read it). Null for anything else: changed in a branch
+    /// straight-line <c>key["k"] = v</c> and <c>key.Add(k, v)</c>, and otherwise only handed to the SDK (kept by one SDK
+    /// object, or read by SDK calls). Null for anything else: changed in a branch
     /// or a loop, passed to the application's own code, captured by a local function, returned or stored.
     /// </summary>
     public static IReadOnlyList<(IOperation Key, IOperation Value)>? LocalDictionary(ILocalReferenceOperation reference)
@@ -102,8 +102,9 @@ internal static class LocalFlow
             completed.Add(completion.Target);
         }
 
-        // Every other use must only hand the dictionary to the SDK; at most one SDK object may keep it.
-        int kept = 0;
+        // Every other use must only hand the dictionary to the SDK: to calls that read it, or to the one SDK object that
+        // keeps it (then to nothing else, as a change through that object would reach the other uses unseen).
+        int kept = 0, read = 0;
         foreach (var use in References(Root(creation), local))
         {
             if (completed.Contains(Written(use).Syntax))
@@ -114,12 +115,19 @@ internal static class LocalFlow
             switch (Use(use))
             {
                 case DictionaryUse.Read:
-                    continue;
-                case DictionaryUse.Kept when ++kept == 1:
-                    continue;
+                    read++;
+                    break;
+                case DictionaryUse.Kept:
+                    kept++;
+                    break;
                 default:
                     return null;
             }
+        }
+
+        if (kept > 1 || (kept == 1 && read > 0))
+        {
+            return null;
         }
 
         var entries = new List<(IOperation Key, IOperation Value)>(Sinks.DictionaryEntries(creation));
