@@ -68,8 +68,8 @@ internal static class LocalFlow
     /// <summary>
     /// The entries of a dictionary a rule reads: built inline (<see cref="Sinks.DictionaryEntries"/>), or held in a
     /// local that is created here (empty or built inline, no copy of another dictionary), completed only by
-    /// straight-line <c>key["k"] = v</c> and <c>key.Add(k, v)</c>, and otherwise only handed to the SDK (kept by one SDK
-    /// object, or read by SDK calls). Null for anything else: changed in a branch
+    /// straight-line <c>key["k"] = v</c> and <c>key.Add(k, v)</c>, and then used once, to hand it to the SDK (a member or
+    /// constructor argument of an SDK object, or an argument of an SDK call). Null for anything else: changed in a branch
     /// or a loop, passed to the application's own code, captured by a local function, returned or stored.
     /// </summary>
     public static IReadOnlyList<(IOperation Key, IOperation Value)>? LocalDictionary(ILocalReferenceOperation reference)
@@ -102,9 +102,10 @@ internal static class LocalFlow
             completed.Add(completion.Target);
         }
 
-        // Every other use must only hand the dictionary to the SDK: to calls that read it, or to the one SDK object that
-        // keeps it (then to nothing else, as a change through that object would reach the other uses unseen).
-        int kept = 0, read = 0;
+        // The one other use must hand the dictionary to the SDK: to a call that reads it, or to an SDK object that keeps
+        // it. A second use could see it changed through the first (request.Key[...] = ...), and each use would report
+        // the entries' problems again at the same place.
+        int uses = 0;
         foreach (var use in References(Root(creation), local))
         {
             if (completed.Contains(Written(use).Syntax))
@@ -112,22 +113,10 @@ internal static class LocalFlow
                 continue;
             }
 
-            switch (Use(use))
+            if (!IsHandedToTheSdk(use) || ++uses > 1)
             {
-                case DictionaryUse.Read:
-                    read++;
-                    break;
-                case DictionaryUse.Kept:
-                    kept++;
-                    break;
-                default:
-                    return null;
+                return null;
             }
-        }
-
-        if (kept > 1 || (kept == 1 && read > 0))
-        {
-            return null;
         }
 
         var entries = new List<(IOperation Key, IOperation Value)>(Sinks.DictionaryEntries(creation));
@@ -139,15 +128,8 @@ internal static class LocalFlow
         return entries;
     }
 
-    private enum DictionaryUse
-    {
-        Other,
-        Read,
-        Kept,
-    }
-
-    /// <summary>How a use hands the dictionary on: read by an SDK call, kept by an SDK object, or anything else.</summary>
-    private static DictionaryUse Use(ILocalReferenceOperation use)
+    /// <summary>Whether a use hands the dictionary to the SDK by value: an argument of an SDK call or constructor, or the value of an SDK object's member.</summary>
+    private static bool IsHandedToTheSdk(ILocalReferenceOperation use)
     {
         IOperation operation = use;
         while (operation.Parent is IConversionOperation { IsImplicit: true } conversion)
@@ -157,11 +139,10 @@ internal static class LocalFlow
 
         return operation.Parent switch
         {
-            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation call } when DynamoSdk.IsDynamo(call.TargetMethod.ContainingType) => DictionaryUse.Read,
-            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IObjectCreationOperation sdkObject } when DynamoSdk.IsDynamo(sdkObject.Type) => DictionaryUse.Kept,
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0 } member } assignment
-                when assignment.Value == operation && DynamoSdk.IsDynamo(member.Property.ContainingType) => DictionaryUse.Kept,
-            _ => DictionaryUse.Other,
+            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation call } => DynamoSdk.IsDynamo(call.TargetMethod.ContainingType),
+            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IObjectCreationOperation sdkObject } => DynamoSdk.IsDynamo(sdkObject.Type),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0 } member } assignment => assignment.Value == operation && DynamoSdk.IsDynamo(member.Property.ContainingType),
+            _ => false,
         };
     }
 
