@@ -306,6 +306,30 @@ public class LocalRequestFlowTests
         """);
 
     [Fact]
+    public Task An_index_handed_to_a_helper_or_reassigned_after_it_is_not_judged() => Index("""
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client)
+            {
+                var request = new QueryRequest { TableName = "CustomerOrders" };
+                request.IndexName = "CarrierIndex";
+                Narrow(request);
+                await client.QueryAsync(request);
+
+                var kept = new QueryRequest { TableName = "CustomerOrders" };
+                kept.IndexName = "CarrierIndex";
+                _last = kept;
+                kept.IndexName = "StatusIndex";
+                await client.QueryAsync(kept);
+            }
+
+            QueryRequest? _last;
+
+            static void Narrow(QueryRequest request) => request.IndexName = "StatusIndex";
+        }
+        """);
+
+    [Fact]
     public async Task A_key_condition_completed_with_local_names_and_values_is_checked()
     {
         var run = await KeyCondition("""

@@ -99,6 +99,34 @@ public class SharedTableResolutionTests
         },
         new[] { (DynamoProject.ValuesPath, Yaml) });
 
+    /// <summary>Orders and Archive-Orders: "-Orders" ends both rendered names, "-Archive-Orders" may be Orders in a namespace ending "-Archive".</summary>
+    private const string DashedYaml = """
+        managementPolicies: Control
+        tables:
+          - name: Orders
+            hashKey: Id
+            attributes:
+              - name: Id
+                type: 'S'
+            billingMode: PAY_PER_REQUEST
+          - name: Archive-Orders
+            hashKey: OrderId
+            attributes:
+              - name: OrderId
+                type: 'S'
+            billingMode: PAY_PER_REQUEST
+        """;
+
+    [Fact]
+    public Task A_dashed_tail_two_tables_fit_leaves_the_keys_unjudged() => AnalyzerVerifier<KeyDictionaryAnalyzer>.VerifyAnalyzerAsync(Store("""
+            public async Task Run(string id)
+            {
+                await client.GetItemAsync($"{_prefix}Orders", new Dictionary<string, AttributeValue> { ["OrderId"] = new AttributeValue { S = id } });
+                await client.GetItemAsync($"{_prefix}Archive-Orders", new Dictionary<string, AttributeValue> { ["Id"] = new AttributeValue { S = id } });
+                await client.GetItemAsync("webshop-test-Archive-Orders", [|new Dictionary<string, AttributeValue> { ["Id"] = new AttributeValue { S = id } }|]);
+            }
+        """), DashedYaml);
+
     [Fact]
     public async Task The_index_of_a_request_named_by_a_tail_is_checked_against_that_table()
     {
