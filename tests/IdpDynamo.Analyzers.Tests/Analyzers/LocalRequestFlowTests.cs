@@ -284,6 +284,18 @@ public class LocalRequestFlowTests
     }
 
     [Fact]
+    public Task A_request_completed_in_top_level_statements_is_checked() => AnalyzerVerifier<UnknownIndexAnalyzer>.VerifyAnalyzerAsync(
+        Usings + """
+
+            IAmazonDynamoDB client = new AmazonDynamoDBClient();
+            var request = new QueryRequest { TableName = "CustomerOrders" };
+            request.IndexName = [|"CarrierIndex"|];
+            await client.QueryAsync(request);
+            """,
+        Yaml,
+        new VerifyOptions { Executable = true });
+
+    [Fact]
     public Task An_index_reassigned_in_a_branch_or_from_a_parameter_is_not_judged() => Index("""
         class Repo
         {

@@ -44,10 +44,17 @@ internal static class LocalFlow
         }
 
         string local = declaration.Declarator.Identifier.ValueText;
-        var statements = declaration.Block.Statements;
-        for (int i = statements.IndexOf(declaration.Statement) + 1; i < statements.Count; i++)
+        var statements = declaration.Statements;
+        bool after = false;
+        foreach (var statement in statements)
         {
-            if (statements[i] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: { } name } } assignment }
+            if (!after)
+            {
+                after = statement == declaration.Statement;
+                continue;
+            }
+
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: { } name } } assignment }
                 && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == local
                 && (members is null || System.Array.IndexOf(members, name.Identifier.ValueText) >= 0))
             {
@@ -462,16 +469,37 @@ internal static class LocalFlow
         return false;
     }
 
-    /// <summary>The declaration statement <paramref name="creation"/> initializes (the only declarator), in a block.</summary>
-    private static (VariableDeclaratorSyntax Declarator, LocalDeclarationStatementSyntax Statement, BlockSyntax Block)? Declaration(SyntaxNode creation)
+    /// <summary>
+    /// The declaration statement <paramref name="creation"/> initializes (the only declarator) and the statements of its
+    /// list: a block's, or the top-level statements of a program.
+    /// </summary>
+    private static (VariableDeclaratorSyntax Declarator, StatementSyntax Statement, IReadOnlyList<StatementSyntax> Statements)? Declaration(SyntaxNode creation)
     {
-        if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-            && declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement }
-            && statement.Parent is BlockSyntax block)
+        if (creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement })
         {
-            return (declarator, statement, block);
+            return null;
         }
 
-        return null;
+        return statement.Parent switch
+        {
+            BlockSyntax block => (declarator, statement, block.Statements),
+            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => (declarator, statement, TopLevel(unit)),
+            _ => null,
+        };
+    }
+
+    private static List<StatementSyntax> TopLevel(CompilationUnitSyntax unit)
+    {
+        var statements = new List<StatementSyntax>();
+        foreach (var member in unit.Members)
+        {
+            if (member is GlobalStatementSyntax global)
+            {
+                statements.Add(global.Statement);
+            }
+        }
+
+        return statements;
     }
 }
