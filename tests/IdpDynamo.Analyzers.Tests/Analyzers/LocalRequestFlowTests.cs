@@ -452,6 +452,29 @@ public class LocalRequestFlowTests
     public Task The_retry_of_unprocessed_keys_keeps_the_keys_checked(string retry)
         => Keys(RetryLoop.Replace("KEY", WrongKey).Replace("RETRY", retry));
 
+    [Fact]
+    public Task The_retry_of_unprocessed_writes_keeps_the_items_checked() => Keys("""
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client, string id)
+            {
+                var request = new BatchWriteItemRequest
+                {
+                    RequestItems = new Dictionary<string, List<WriteRequest>>
+                    {
+                        ["Orders"] = new List<WriteRequest> { new WriteRequest(new PutRequest { Item = [|new() { ["OrderId"] = new AttributeValue { S = id } }|] }) },
+                    },
+                };
+                var response = await client.BatchWriteItemAsync(request).ConfigureAwait(false);
+                while (response.UnprocessedItems.Count > 0)
+                {
+                    request.RequestItems = response.UnprocessedItems;
+                    response = await client.BatchWriteItemAsync(request).ConfigureAwait(false);
+                }
+            }
+        }
+        """);
+
     [Theory]
     [InlineData("request.RequestItems = new Dictionary<string, KeysAndAttributes>();")]
     [InlineData("request.RequestItems = Other(request);")]

@@ -300,8 +300,9 @@ internal static class LocalFlow
     /// Whether <c>request.RequestItems = value</c> is the retry of a batch: it re-sends the part of this request that
     /// DynamoDB left unprocessed (<c>response.UnprocessedKeys</c> of a BatchGetItemResponse, <c>UnprocessedItems</c> of a
     /// BatchWriteItemResponse, directly or through a local set only from it), where the response variable is only ever
-    /// assigned from SDK calls that send this request. AWS documents the unprocessed keys and items as part of the
-    /// request's own, so the retry sends nothing the first send did not, and it cannot run before a first send.
+    /// assigned from SDK calls that send this request. AWS's BatchGetItem and BatchWriteItem API reference documents
+    /// them as the part of the request that was not processed, in the form of RequestItems, to pass to a later call:
+    /// the retry sends nothing the first send did not, and it cannot run before a first send.
     /// </summary>
     public static bool ResendsUnprocessed(IOperation? assignment, ILocalSymbol request)
     {
