@@ -214,9 +214,18 @@ public sealed class ReservedWordCodeFix : CodeFixProvider
             return new Occurrence(word, span, literal, initializer);
         }
 
-        /// <summary>Whether <c>#Word</c> can be defined: no names member, or an inline one without a different <c>#Word</c>.</summary>
+        /// <summary>
+        /// Whether <c>#Word</c> can be defined: no names member, or an inline one without a different <c>#Word</c>, and
+        /// no later statement that sets the request's names instead (<c>request.ExpressionAttributeNames = names;</c>:
+        /// the analyzers read such a request together with its later statements, the fix would be overwritten).
+        /// </summary>
         public bool CanAddName()
         {
+            if (NamesAssignedLater())
+            {
+                return false;
+            }
+
             if (NamesAssignment(Initializer) is not { } assignment)
             {
                 return true;
@@ -230,6 +239,21 @@ public sealed class ReservedWordCodeFix : CodeFixProvider
             }
 
             return !keys.TryGetValue("#" + Word, out var value) || value == Word;
+        }
+
+        /// <summary>Whether the request is a local whose names member the code assigns anywhere in the local's scope.</summary>
+        private bool NamesAssignedLater()
+        {
+            if (Initializer.Parent?.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or CompilationUnitSyntax) is not { } scope)
+            {
+                return false;
+            }
+
+            string local = declarator.Identifier.ValueText;
+            return scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                a.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: NamesMember }
+                && target.Identifier.ValueText == local);
         }
 
         public static AssignmentExpressionSyntax? NamesAssignment(InitializerExpressionSyntax initializer)

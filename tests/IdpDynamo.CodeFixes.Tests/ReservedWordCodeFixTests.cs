@@ -178,4 +178,32 @@ public class ReservedWordCodeFixTests
         await test.RunAsync(CancellationToken.None);
         Assert.All(test.OfferedActions, count => Assert.Equal(0, count));
     }
+
+    [Fact]
+    public async Task No_fix_when_a_later_statement_sets_the_names()
+    {
+        const string source = Header + """
+            class Repo
+            {
+                async Task Run(IAmazonDynamoDB client)
+                {
+                    var names = new Dictionary<string, string>();
+                    names.Add("#v", "Version");
+                    var request = new ScanRequest { TableName = "Items", FilterExpression = "{|#0:Status|} = :s AND #v = :s" };
+                    request.ExpressionAttributeNames = names;
+                    request.ExpressionAttributeValues = new() { [":s"] = new AttributeValue("x") };
+                    await client.ScanAsync(request);
+                }
+            }
+            """;
+
+        var test = new DynamoCodeFixTest<RequestExpressionAnalyzer, ReservedWordCodeFix> { TestCode = source, FixedCode = source };
+        test.ValuesFiles.Add((DynamoProject.ValuesPath, Yaml));
+        var expected = VerifyCS.Diagnostic("IDPDYN211").WithLocation(0)
+            .WithMessage("'Status' in FilterExpression is a DynamoDB reserved word; use a placeholder such as '#Status' defined in ExpressionAttributeNames");
+        test.ExpectedDiagnostics.Add(expected);
+        test.FixedState.ExpectedDiagnostics.Add(expected);
+        await test.RunAsync(CancellationToken.None);
+        Assert.All(test.OfferedActions, count => Assert.Equal(0, count));
+    }
 }

@@ -105,9 +105,10 @@ internal sealed class DynamoCatalog
     public CatalogTable? ByLogicalName(string name) => _byName.TryGetValue(name, out var t) ? t : null;
 
     /// <summary>
-    /// The declared table a table-name expression names: a generated accessor (<c>DynamoTables.Orders.TableName</c>,
-    /// <c>TableNameIn(ns)</c>; correct by construction, so the checks that need the table can run on it), else a
-    /// resolved string matched as <see cref="Match"/> does. Null when unresolved or undeclared.
+    /// The one declared table a table-name expression names, the resolution every check that needs the table uses: a
+    /// generated accessor (<c>DynamoTables.Orders.TableName</c>, <c>TableNameIn(ns)</c>; correct by construction), an
+    /// exact string matched as <see cref="Match"/> does (a logical or rendered name, an ARN), or a constant tail that
+    /// names one table only (<see cref="TailTable"/>). Null when unresolved, undeclared, or a tail several tables share.
     /// </summary>
     public CatalogTable? Resolve(Microsoft.CodeAnalysis.IOperation? value, System.Threading.CancellationToken cancellationToken)
     {
@@ -128,7 +129,40 @@ internal sealed class DynamoCatalog
             return generated;
         }
 
-        return StringResolver.Resolve(value, cancellationToken).Exact is { } name ? Match(name) : null;
+        var resolved = StringResolver.Resolve(value, cancellationToken);
+        return resolved.Exact is { } name ? Match(name) : resolved.Tail is { } tail ? TailTable(tail) : null;
+    }
+
+    /// <summary>
+    /// The table a constant tail after an unknown head names (<c>$"{prefix}Orders"</c> with a prefix that ends in
+    /// '-', <c>$"{ns}-Orders"</c>): only when the tail holds the '-' before the name, so that it reaches the start of the
+    /// table's name, and exactly one declared table fits it. <c>"-Orders"</c> names Orders, but not when a table
+    /// <c>Customer-Orders</c> is declared too; <c>"Orders"</c> alone could be the end of CustomerOrders: no table.
+    /// IDPDYN201 asks the weaker question (<see cref="TailMatches"/>: can any declared table fit?).
+    /// </summary>
+    public CatalogTable? TailTable(string tail)
+    {
+        if (tail.IndexOf('-') < 0)
+        {
+            return null;
+        }
+
+        CatalogTable? found = null;
+        foreach (var table in Tables)
+        {
+            string rendered = "-" + table.Name;
+            if (rendered.EndsWith(tail, StringComparison.Ordinal) || tail.EndsWith(rendered, StringComparison.Ordinal))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = table;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -10,19 +10,24 @@ using Microsoft.CodeAnalysis.Operations;
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
-/// A request object built in one expression (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the
-/// declared table it resolves to. Members set later in other statements are not seen, so checks that compare members
-/// with each other (or that need a member to be absent) first ask <see cref="IsFinal"/> whether the code can still
-/// change them.
+/// A request object (<c>new QueryRequest("T") { IndexName = ..., ... }</c>): its members and the declared table it
+/// resolves to. A request held in a local also takes the members that the statements right after its declaration
+/// assign (<see cref="LocalFlow"/>: <c>request.IndexName = ...;</c>); members set anywhere else are not seen, so checks
+/// that compare members with each other (or that need a member to be absent) first ask <see cref="IsFinal"/> whether
+/// the code can still change them.
 /// </summary>
 internal sealed class RequestContext
 {
     private volatile Mutations? _mutations;
 
-    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, CatalogTable? table)
+    /// <summary>The targets of the completing statements (<c>request.IndexName</c>): writes that are already in <see cref="Members"/>.</summary>
+    private readonly HashSet<SyntaxNode> _completed;
+
+    private RequestContext(IObjectCreationOperation creation, Dictionary<string, IOperation> members, HashSet<SyntaxNode> completed, CatalogTable? table)
     {
         Creation = creation;
         Members = members;
+        _completed = completed;
         Table = table;
     }
 
@@ -37,7 +42,8 @@ internal sealed class RequestContext
 
     /// <summary>
     /// A cheap syntax-level test, before <see cref="From"/> resolves anything: whether the creation sets one of
-    /// <paramref name="members"/> in its initializer or by a constructor argument of that name.
+    /// <paramref name="members"/> in its initializer, by a constructor argument of that name, or (held in a local) in a
+    /// later statement of its block.
     /// </summary>
     public static bool Sets(IObjectCreationOperation creation, params string[] members)
     {
@@ -61,7 +67,7 @@ internal sealed class RequestContext
             }
         }
 
-        return false;
+        return LocalFlow.AssignsLater(creation.Syntax, members);
     }
 
     /// <summary>
@@ -92,13 +98,20 @@ internal sealed class RequestContext
         }
 
         var members = Sinks.Members(creation);
+        var completed = new HashSet<SyntaxNode>();
+        foreach (var completion in LocalFlow.Members(creation))
+        {
+            members[completion.Name!] = completion.Value;
+            completed.Add(completion.Target);
+        }
+
         CatalogTable? table = null;
         if (members.TryGetValue("TableName", out var tableName))
         {
             table = catalog.Resolve(tableName, cancellationToken);
         }
 
-        return new RequestContext(creation, members, table);
+        return new RequestContext(creation, members, completed, table);
     }
 
     public string? Exact(string member, CancellationToken cancellationToken)
@@ -131,41 +144,68 @@ internal sealed class RequestContext
 
     /// <summary>
     /// The lenient form of <see cref="IsFinal"/> for members that code sets once and does not revisit (TableName,
-    /// IndexName, ConsistentRead): false only when this method visibly assigns one of them again. A request returned
-    /// from a builder method is trusted here, whereas its Key or key condition might still be completed by the caller.
+    /// IndexName, ConsistentRead): false when this method visibly assigns one of them again or hands the request to
+    /// the application's own code (a helper may set them). A request returned from a builder method or stored is
+    /// trusted here, whereas its Key or key condition might still be completed by the caller.
     /// </summary>
     public bool IsNotReassigned(CancellationToken cancellationToken, params string[] members) => Check(members, whenEscaped: true, cancellationToken);
 
     private bool Check(string[] members, bool whenEscaped, CancellationToken cancellationToken)
     {
         // Computed once; analyzers running concurrently may both compute it, and either result is the same.
-        var mutations = _mutations ??= new Mutations(FindMutations(out bool nested, cancellationToken), nested);
+        var mutations = _mutations ??= new Mutations(FindMutations(out bool nested, out var escape, cancellationToken), nested, escape);
+        if (mutations.Escape == Escape.HandedOn)
+        {
+            return false;
+        }
+
         if (mutations.Members is not { } mutated)
         {
             return whenEscaped;
         }
 
         // For a request nested in another SDK object, mutations through the outer object's members can reach it.
-        return mutations.Nested ? mutated.Count == 0 : !members.Any(mutated.Contains);
+        bool unchanged = mutations.Nested ? mutated.Count == 0 : !members.Any(mutated.Contains);
+        return unchanged && (whenEscaped || mutations.Escape == Escape.None);
     }
 
-    /// <summary>The members written after construction (null: the object escapes), and whether it is nested.</summary>
+    /// <summary>Where the request goes besides the SDK.</summary>
+    private enum Escape
+    {
+        /// <summary>Nowhere: only the SDK and this method see it.</summary>
+        None,
+
+        /// <summary>Returned, stored or captured into another object: the code there may complete it.</summary>
+        Kept,
+
+        /// <summary>Passed to the application's own method or captured by ref: that code may change any member.</summary>
+        HandedOn,
+    }
+
+    /// <summary>
+    /// The members written after construction (null: nothing is known), whether the request is nested, and where it
+    /// escapes to (this method's own writes are still known when it does).
+    /// </summary>
     private sealed class Mutations
     {
-        public Mutations(HashSet<string>? members, bool nested)
+        public Mutations(HashSet<string>? members, bool nested, Escape escape)
         {
             Members = members;
             Nested = nested;
+            Escape = escape;
         }
 
         public HashSet<string>? Members { get; }
 
         public bool Nested { get; }
+
+        public Escape Escape { get; }
     }
 
     /// <summary>The members written after construction; null when the object escapes where it cannot be followed.</summary>
-    private HashSet<string>? FindMutations(out bool nested, CancellationToken cancellationToken)
+    private HashSet<string>? FindMutations(out bool nested, out Escape escape, CancellationToken cancellationToken)
     {
+        escape = Escape.None;
         IOperation root = Creation;
         nested = false;
         while (true)
@@ -202,14 +242,18 @@ internal sealed class RequestContext
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument when argument.Parameter?.RefKind == RefKind.None && DynamoSdk.IsDynamo(invocation.TargetMethod.ContainingType):
                 return new HashSet<string>();
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return LocalMutations(declarator.Symbol, cancellationToken);
+                return LocalMutations(declarator.Symbol, out escape, cancellationToken);
+            case IArgumentOperation:
+                escape = Escape.HandedOn;
+                return null;
             default:
                 return null;
         }
     }
 
-    private HashSet<string>? LocalMutations(ILocalSymbol local, CancellationToken cancellationToken)
+    private HashSet<string>? LocalMutations(ILocalSymbol local, out Escape escape, CancellationToken cancellationToken)
     {
+        escape = Escape.None;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || Creation.SemanticModel is not { } model)
         {
             return null;
@@ -239,14 +283,23 @@ internal sealed class RequestContext
                     when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && DynamoSdk.IsDynamo(method.ContainingType):
                     continue;
                 case MemberAccessExpressionSyntax access when access.Expression == identifier:
-                    if (IsWrite(access, model, cancellationToken))
+                    // A completing statement is in Members already; a batch's retry of its unprocessed part sends no new keys.
+                    if (!_completed.Contains(access) && IsWrite(access, model, cancellationToken)
+                        && !(access.Name.Identifier.ValueText == "RequestItems" && access.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } retry
+                             && LocalFlow.ResendsUnprocessed(model.GetOperation(retry, cancellationToken), local)))
                     {
                         mutated.Add(access.Name.Identifier.ValueText);
                     }
 
                     continue;
+                case ArgumentSyntax:
+                    escape = Escape.HandedOn;   // a helper of the application (or a ref/out argument): any member may change
+                    return null;
                 default:
-                    return null;   // returned, stored, captured into another object, passed to a helper: not followed
+                    // Returned, stored, captured into another object: not followed further, but this method's own
+                    // writes are still collected (a later request.IndexName = ... is still seen).
+                    escape = Escape.Kept;
+                    continue;
             }
         }
 

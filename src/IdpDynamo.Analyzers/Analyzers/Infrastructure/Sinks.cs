@@ -81,12 +81,25 @@ internal static class Sinks
     /// <summary>The key expressions of a dictionary built inline: <c>{ ["k"] = v }</c> or <c>{ { "k", v } }</c>.</summary>
     public static IEnumerable<IOperation> DictionaryKeys(IOperation value) => DictionaryEntries(value).Select(e => e.Key);
 
-    /// <summary>Key and value expressions of a dictionary built inline; empty when it is not built inline.</summary>
+    /// <summary>
+    /// Key and value expressions of a dictionary built inline, or of a local dictionary built and completed where
+    /// <see cref="LocalFlow.LocalDictionary"/> can follow it; empty otherwise.
+    /// </summary>
     public static IEnumerable<(IOperation Key, IOperation Value)> DictionaryEntries(IOperation value)
     {
         while (value is IConversionOperation { IsImplicit: true } conversion)
         {
             value = conversion.Operand;
+        }
+
+        if (value is ILocalReferenceOperation local)
+        {
+            foreach (var entry in LocalFlow.LocalDictionary(local) ?? System.Array.Empty<(IOperation, IOperation)>())
+            {
+                yield return entry;
+            }
+
+            yield break;
         }
 
         if (value is not IObjectCreationOperation { Initializer: { } initializer })
@@ -108,12 +121,20 @@ internal static class Sinks
         }
     }
 
-    /// <summary>Whether an inline dictionary has only entries we can read (no spreads, no loops).</summary>
+    /// <summary>
+    /// Whether a dictionary has only entries we can read (no spreads, no loops): built inline, or a local that
+    /// <see cref="LocalFlow.LocalDictionary"/> follows to its last entry.
+    /// </summary>
     public static bool IsFullyInline(IOperation value)
     {
         while (value is IConversionOperation { IsImplicit: true } conversion)
         {
             value = conversion.Operand;
+        }
+
+        if (value is ILocalReferenceOperation local)
+        {
+            return LocalFlow.LocalDictionary(local) is not null;
         }
 
         // new Dictionary<,>(other) { ... } starts from entries that are not written here; only a capacity or a

@@ -218,7 +218,8 @@ internal static class StringResolver
                 continue;
             }
 
-            foreach (var id in target.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            // An index only reads: [prefix + "Orders"] = ... (a RequestItems entry) does not write prefix.
+            foreach (var id in target.DescendantNodesAndSelf(n => n is not BracketedArgumentListSyntax || n.Parent is not (ElementAccessExpressionSyntax or ImplicitElementAccessSyntax)).OfType<IdentifierNameSyntax>())
             {
                 if (id.Identifier.ValueText == name && (isTarget is null || isTarget(id)))
                 {

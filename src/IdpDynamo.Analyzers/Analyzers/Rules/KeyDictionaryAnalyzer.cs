@@ -14,7 +14,8 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// declared table whose names are not exactly the table's hash and range key, or whose AttributeValue kind (S/N/B)
 /// differs from the declared type; and a PutItem <c>Item</c> without a key attribute. Covers request objects,
 /// transaction items, batch gets and writes (RequestItems built inline) and the client's convenience overloads.
-/// Dictionaries built elsewhere are not checked.
+/// A dictionary held in a local counts as inline where <see cref="LocalFlow"/> follows it to the request; dictionaries
+/// built elsewhere are not checked.
 /// </summary>
 #pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
@@ -97,7 +98,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
     {
         foreach (var (tableKey, value) in Sinks.DictionaryEntries(requestItems))
         {
-            if (StringResolver.Resolve(tableKey, ctx.CancellationToken).Exact is not { } name || catalog.Match(name) is not { } table)
+            if (catalog.Resolve(tableKey, ctx.CancellationToken) is not { } table)
             {
                 continue;
             }
@@ -165,7 +166,8 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
         var entries = new List<(string, IOperation, IOperation)>();
         foreach (var (key, value) in Sinks.DictionaryEntries(dictionary))
         {
-            if (StringResolver.Resolve(key, cancellationToken).Exact is not { } name)
+            // Set twice (key["Id"] = a; key["Id"] = b): one entry at run time, not worth following.
+            if (StringResolver.Resolve(key, cancellationToken).Exact is not { } name || entries.Exists(e => e.Item1 == name))
             {
                 return null;
             }
