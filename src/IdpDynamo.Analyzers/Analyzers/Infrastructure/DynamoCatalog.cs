@@ -197,8 +197,7 @@ internal sealed class DynamoCatalog
 
         foreach (var t in Tables)
         {
-            string rendered = "-" + t.Name;
-            if (rendered.EndsWith(tail, StringComparison.Ordinal) || tail.EndsWith(rendered, StringComparison.Ordinal) || tail == t.Name)
+            if (TailCanName(tail, t))
             {
                 table = t;
                 return true;
@@ -207,6 +206,50 @@ internal sealed class DynamoCatalog
 
         return false;
     }
+
+    /// <summary>
+    /// The one declared table a constant tail can name (<see cref="TailMatches"/>'s test), or null when none or several
+    /// can (<c>"Orders"</c> may end <c>CustomerOrders</c> too) or the tail has no name part. The checks that need the
+    /// table (access, indexes) use this; IDPDYN201 asks only whether any table matches.
+    /// </summary>
+    public CatalogTable? TailTable(string tail)
+    {
+        if (tail.Trim('-', '.', '_', ':', '/').Length == 0)
+        {
+            return null;
+        }
+
+        CatalogTable? found = null;
+        foreach (var t in Tables)
+        {
+            if (TailCanName(tail, t))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = t;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool TailCanName(string tail, CatalogTable table)
+    {
+        string rendered = "-" + table.Name;
+        return rendered.EndsWith(tail, StringComparison.Ordinal) || tail.EndsWith(rendered, StringComparison.Ordinal) || tail == table.Name;
+    }
+
+    /// <summary>
+    /// The declared table a table-name expression names as <see cref="Resolve"/> finds it, or else by a constant tail
+    /// after an unknown head (<c>_prefix + "Payments"</c>) that only one declared table can end with: the resolution
+    /// IDPDYN201 reports by, for the checks that need the table.
+    /// </summary>
+    public CatalogTable? ResolveWithTail(Microsoft.CodeAnalysis.IOperation? value, System.Threading.CancellationToken cancellationToken)
+        => Resolve(value, cancellationToken)
+           ?? (value is not null && StringResolver.Resolve(value, cancellationToken) is { Exact: null, Tail: { } tail } ? TailTable(tail) : null);
 
     /// <summary>
     /// <c>; did you mean 'Orders' or 'Order'?</c>: the declared tables nearest to a name (<see cref="Suggestions.Nearest"/>),

@@ -43,7 +43,8 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))
                 {
-                    if (sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
+                    // Table management (CreateTableRequest, DescribeTable...) is left alone, as by every other rule.
+                    if (sink.Access == TableAccess.Control || sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
                     {
                         continue;
                     }
@@ -84,8 +85,10 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
                     }
                 }
 
+                // Only where an index is read (Query, Scan and their configs): an IndexName that defines one (a
+                // GlobalSecondaryIndex of a CreateTableRequest, an index update) is table management.
                 if (ctx.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IndexName" } property, Value: ILiteralOperation { ConstantValue.Value: string index } indexLiteral }
-                    && DynamoSdk.IsDynamo(property.Property.ContainingType))
+                    && DynamoSdk.IsDynamo(property.Property.ContainingType) && (property.Instance?.Type ?? property.Property.ContainingType) is { } owner && UnknownIndexAnalyzer.QueriesAnIndex(owner))
                 {
                     var owners = catalog.TablesWithIndex(index).ToList();
                     if (owners.Count == 1)
