@@ -208,29 +208,27 @@ internal sealed class DynamoCatalog
     }
 
     /// <summary>
-    /// The one declared table a constant tail can name (<see cref="TailMatches"/>'s test), or null when none or several
-    /// can (<c>"Orders"</c> may end <c>CustomerOrders</c> too) or the tail has no name part. The checks that need the
-    /// table (access, indexes) use this; IDPDYN201 asks only whether any table matches.
+    /// The declared table a constant tail names: the tail holds the whole name (<c>"Payments"</c>,
+    /// <c>"-Payments"</c>, <c>"test-Payments"</c>) and no other declared table could end with it
+    /// (<see cref="TailMatches"/>'s test: <c>"Orders"</c> may end <c>CustomerOrders</c> too). Null otherwise. The checks
+    /// that need the table (access, indexes) use this; IDPDYN201 asks only whether any table can match.
     /// </summary>
     public CatalogTable? TailTable(string tail)
     {
-        if (tail.Trim('-', '.', '_', ':', '/').Length == 0)
-        {
-            return null;
-        }
-
         CatalogTable? found = null;
         foreach (var t in Tables)
         {
-            if (TailCanName(tail, t))
+            if (!TailCanName(tail, t))
             {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = t;
+                continue;
             }
+
+            if (found is not null || !(tail == t.Name || tail.EndsWith("-" + t.Name, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            found = t;
         }
 
         return found;
