@@ -112,8 +112,10 @@ public class AccessWritePathTests
                 _orders = context.GetTargetTable<Order>();
             }
 
-            async Task Run(IDynamoDBContext context, Document document)
+            async Task Run(IDynamoDBContext context, IAmazonDynamoDB client, Document document)
             {
+                await Table.LoadTable(client, "webshop-test-Products").[|PutItemAsync|](document);
+                await Table.LoadTable(client, "webshop-test-Orders").PutItemAsync(document);
                 await _products.[|PutItemAsync|](document);
                 await _products.[|UpdateItemAsync|](document);
                 await _products.[|DeleteItemAsync|](document);
@@ -128,6 +130,31 @@ public class AccessWritePathTests
             }
         }
         """);
+
+    /// <summary>The synchronous forms (v3.7, and v4 on .NET Framework), on the v3-shaped stubs.</summary>
+    [Fact]
+    public Task Synchronous_DataModel_and_Document_model_writes() => VerifyCS.VerifyAnalyzerAsync("""
+        using Amazon.DynamoDBv2;
+        using Amazon.DynamoDBv2.DataModel;
+        using Amazon.DynamoDBv2.DocumentModel;
+
+        [DynamoDBTable("Products")]
+        public class Product { [DynamoDBHashKey] public string Sku { get; set; } = ""; }
+
+        class Repo
+        {
+            void Run(IAmazonDynamoDB client, DynamoDBContext context, Product product, Document document)
+            {
+                var products = Table.LoadTable(client, "webshop-test-Products");
+                products.[|PutItem|](document);
+                products.[|UpdateItem|](document);
+                products.[|DeleteItem|](document);
+                context.[|Save|](product);
+                context.[|Delete<Product>|]("sku");
+                Table.LoadTable(client, "webshop-test-Orders").PutItem(document);
+            }
+        }
+        """, Yaml, WithRole with { Sdk = SdkShape.V3Stubs });
 
     [Fact]
     public Task Document_model_tables_that_may_change_are_silent() => Verify("""
