@@ -115,6 +115,19 @@ public class PartiQLStatementTests
         """);
 
     [Fact]
+    public Task Raw_strings_and_locals_point_at_the_value() => Tables(""""
+        class Repo
+        {
+            async Task Run(IAmazonDynamoDB client)
+            {
+                await client.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = [|"""SELECT * FROM "Ordrs" WHERE Id = ?"""|] });
+                var statement = "DELETE FROM \"Ordrs\" WHERE Id = ?";
+                await client.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = [|statement|] });
+            }
+        }
+        """");
+
+    [Fact]
     public async Task A_constant_tail_is_reported_as_IDPDYN201_reports_it()
     {
         var run = await Tables("""
