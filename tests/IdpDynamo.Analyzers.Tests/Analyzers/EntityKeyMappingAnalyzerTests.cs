@@ -84,7 +84,7 @@ public class EntityKeyMappingAnalyzerTests
             }
             """);
         Assert.Equal(
-            "'Order.CustomerID' maps the hash key to attribute 'CustomerID', but table 'CustomerOrders' has hash key 'CustomerId' (apps/webshop-test/orders/dynamodb/values.yaml:6); names are case-sensitive",
+            "'Order.CustomerID' maps the hash key to attribute 'CustomerID', but table 'CustomerOrders' has hash key 'CustomerId' (apps/webshop-test/orders/dynamodb/values.yaml:7); names are case-sensitive",
             run.Diagnostics.Single().GetMessage());
     }
 

@@ -403,8 +403,8 @@ public partial class RealisticServiceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_read_only_role_flags_the_writes()
     {
-        // The same service with a role that may only read CustomerOrders: every resolvable write is flagged (the
-        // DataModel SaveAsync<CustomerOrder> is not: DataModel calls are not table sinks for this rule).
+        // The same service with a role that may only read CustomerOrders: every resolvable write is flagged, the
+        // DataModel SaveAsync of a CustomerOrder included (its table is the entity's).
         string readOnlyOrders = Yaml.Replace(
             "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"orders-api-webshop-test\"]\n\n  - name: Orders",
             "    serviceAccountReadRoles: [\"orders-api-webshop-test\"]\n    serviceAccountWriteRoles: [\"catalog-api-webshop-test\"]\n\n  - name: Orders",
@@ -418,6 +418,7 @@ public partial class RealisticServiceTests(ITestOutputHelper output)
                 "Test2.cs(25,25): IDPDYN207 Table",                      // PutItemRequest
                 "Test2.cs(74,35): IDPDYN207 Table",                      // DeleteItemAsync
                 "Test4.cs(35,37): IDPDYN207 TableNames.CustomerOrders",  // the transaction's Put
+                "Test4.cs(80,60): IDPDYN207 SaveAsync",                  // _context.SaveAsync(order)
             },
             writes);
     }

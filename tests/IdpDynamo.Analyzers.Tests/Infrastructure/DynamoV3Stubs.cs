@@ -3,7 +3,8 @@ namespace IdpDynamo.Analyzers.Tests.Infrastructure;
 /// <summary>
 /// A v3.7-shaped slice of AWSSDK.DynamoDBv2 (the registry serves no 3.7 package): <c>DynamoDBOperationConfig :
 /// DynamoDBContextConfig</c>, <c>Table.LoadTable</c> returning <c>Table</c>, non-nullable request flags, the
-/// <c>DynamoDBContext</c> constructor and the DataModel attributes. Names and namespaces are the SDK's, which is all
+/// <c>DynamoDBContext</c> constructor and its synchronous Save/Delete, the synchronous Document-model writes, and the
+/// DataModel attributes. Names and namespaces are the SDK's, which is all
 /// the analyzers look at. Tests see it as a referenced assembly (<see cref="TestReferences.DynamoV3Stubs"/>), as
 /// they see the real v4 SDK.
 /// </summary>
@@ -70,10 +71,14 @@ internal static class DynamoV3Stubs
 
         namespace Amazon.DynamoDBv2.DocumentModel
         {
+            public class Document { }
             public class Table
             {
                 public static Table LoadTable(IAmazonDynamoDB ddbClient, string tableName) => new Table();
                 public string TableName { get; }
+                public Document PutItem(Document doc) => doc;
+                public Document UpdateItem(Document doc) => doc;
+                public Document DeleteItem(Document document) => document;
             }
         }
 
@@ -162,6 +167,8 @@ internal static class DynamoV3Stubs
                 public Task<T> LoadAsync<T>(object hashKey, object rangeKey, CancellationToken cancellationToken = default) => Task.FromResult(default(T));
                 public Task<T> LoadAsync<T>(object hashKey, object rangeKey, DynamoDBOperationConfig operationConfig, CancellationToken cancellationToken = default) => Task.FromResult(default(T));
                 public Task SaveAsync<T>(T value, DynamoDBOperationConfig operationConfig = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public void Save<T>(T value, DynamoDBOperationConfig operationConfig = null) { }
+                public void Delete<T>(object hashKey, DynamoDBOperationConfig operationConfig = null) { }
                 public AsyncSearch<T> QueryAsync<T>(object hashKeyValue, DynamoDBOperationConfig operationConfig = null) => new AsyncSearch<T>();
             }
         }

@@ -9,10 +9,11 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// <summary>A declared table as the analyzers see it: the first definition over all values files of the project.</summary>
 internal sealed class CatalogTable
 {
-    public CatalogTable(AccessorTable accessor, string accessorRoot)
+    public CatalogTable(AccessorTable accessor, string accessorRoot, string fullPath)
     {
         Spec = accessor.Table;
         File = accessor.SourcePath;
+        FullPath = fullPath;
         Namespaces = accessor.Environments.ToList();
         Declarations = accessor.Declarations.ToList();
         AccessorPath = accessorRoot + "." + accessor.Identifier;
@@ -32,7 +33,11 @@ internal sealed class CatalogTable
 
     public TableSpec Spec { get; }
 
+    /// <summary>The repository-relative path of the values file, for messages.</summary>
     public string File { get; }
+
+    /// <summary>The path of that values file as the compiler has it (AdditionalFiles), for locations in it.</summary>
+    public string FullPath { get; }
 
     public int Line => Spec.Name!.Span.Line;
 

@@ -55,7 +55,9 @@ internal static class ValuesFileCache
         bool generated = compilation.GetTypeByMetadataName(metadataName) is not null;
 
         var schema = AccessorSchema.Build(files, generation.ClassName);
-        var tables = schema.Tables.Select(t => new CatalogTable(t, root)).ToList();
+        // The file of each table's first definition, as AccessorSchema picks it (files in path order).
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var tables = schema.Tables.Select(t => new CatalogTable(t, root, ordered.FirstOrDefault(f => f.Tables.Any(s => s.Name?.Value == t.Name))?.Path ?? t.SourcePath)).ToList();
         var catalog = new DynamoCatalog(tables, schema.Namespaces.ToList(), role, generated ? root : null, generation.ClassName);
         return Catalogs.GetValue(options, _ => catalog);
     }

@@ -3,16 +3,21 @@ using System.Collections.Generic;
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Analyzers.PartiQL;
 using IdpDynamo.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN207: with IdpDynamoServiceRole set, a write (PutItem, UpdateItem, DeleteItem, BatchWriteItem, transaction
-/// writes, DataModel save and delete configs) to a table whose values file grants the role only read access, or any
-/// use of a table that grants the role nothing. The chart attaches policies only to the roles the values file lists,
+/// writes, DataModel save and delete configs, DataModel Save/Delete/batch/transact writes of an entity, Document-model
+/// Put/Update/DeleteItem and batch/transact writes of a loaded table, PartiQL INSERT/UPDATE/DELETE) to a table whose
+/// values file grants the role only read access, or any use of a table that grants the role nothing. Table names
+/// are resolved as IDPDYN201 resolves them, constant tails after an unknown prefix included, when only one declared
+/// table can be meant. The chart attaches policies only to the roles the values file lists,
 /// so these calls are denied at run time.
 /// </summary>
 /// <remarks>
@@ -56,23 +61,54 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))
                 {
-                    if (sink.Access == TableAccess.Control || catalog.Resolve(sink.Value, ctx.CancellationToken) is not { } table)
+                    if (sink.Access != TableAccess.Control && catalog.Resolve(sink.Value, ctx.CancellationToken) is { } table)
                     {
-                        continue;
-                    }
-
-                    // Every table the catalog resolves is one of catalog.Tables.
-                    var denials = sink.Access == TableAccess.Write ? writeDenials : readDenials;
-                    if (denials.TryGetValue(table, out var message) && message is not null)
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AccessDenied, sink.Value.Syntax.GetLocation(), message));
+                        Check(ctx, table, sink.Access == TableAccess.Write, sink.Value.Syntax.GetLocation());
                     }
                 }
             },
             OperationKind.SimpleAssignment,
             OperationKind.ObjectCreation,
             OperationKind.Invocation);
+
+        // Calls that name no table: the entity's (DataModel) or the loaded Table object's (Document model).
+        start.RegisterOperationAction(
+            ModelCallNames,
+            ctx =>
+            {
+                var invocation = (IInvocationOperation)ctx.Operation;
+                if (ModelCalls.Resolve(invocation, start.Sdk, catalog, ctx.CancellationToken) is { } use)
+                {
+                    Check(ctx, use.Table, use.Access == TableAccess.Write, ModelCalls.MethodLocation(invocation));
+                }
+            },
+            OperationKind.Invocation);
+
+        start.RegisterOperationAction(
+            PartiQLSink.Filter,
+            ctx =>
+            {
+                if (PartiQLSink.From(ctx.Operation, ctx.CancellationToken) is { } sink && PartiQLTables.Resolve(sink.Statement.Table, catalog) is { } table)
+                {
+                    Check(ctx, table, sink.Statement.IsWrite, sink.Locate(sink.Statement.Table));
+                }
+            },
+            OperationKind.SimpleAssignment);
+
+        void Check(DynamoOperationContext ctx, CatalogTable table, bool write, Location location)
+        {
+            // Every table the catalog resolves is one of catalog.Tables.
+            var denials = write ? writeDenials : readDenials;
+            if (denials.TryGetValue(table, out var message) && message is not null)
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AccessDenied, location, message));
+            }
+        }
     }
+
+    /// <summary>The DataModel context and Document-model table methods <see cref="ModelCalls"/> resolves.</summary>
+    private static readonly NodeFilter ModelCallNames = NodeFilter.Create(
+        methods: ModelCalls.ContextWrites.Concat(ModelCalls.ContextReads).Concat(ModelCalls.TableWrites).Concat(ModelCalls.TableReads).Distinct().ToArray());
 
     /// <summary>Why the role may not use the table this way, or null when it may (or it cannot be told).</summary>
     private static string? Denial(string serviceRole, CatalogTable table, bool write)

@@ -99,10 +99,13 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
 
         if (declared is null)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
+            // No such key in the YAML: the table's `- name:` line is where it would be declared.
+            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location, new[] { InValuesFile(table, table.Spec.Name!.Span) },
                 $"'{type.Name}.{member.Name}' is a {role} key, but table '{table.Name}' has no {role} key in the values file ({table.File}:{table.Line})"));
             return;
         }
+
+        var keyField = role == "hash" ? table.Spec.HashKey : table.Spec.RangeKey;
 
         if (AttributeName(member, mapping.CamelCase) is not { } attributeName)
         {
@@ -111,8 +114,8 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
 
         if (attributeName != declared)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
-                $"'{type.Name}.{member.Name}' maps the {role} key to attribute '{attributeName}', but table '{table.Name}' has {role} key '{declared}' ({table.File}:{table.Line}); names are case-sensitive"));
+            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location, new[] { InValuesFile(table, keyField!.Span) },
+                $"'{type.Name}.{member.Name}' maps the {role} key to attribute '{attributeName}', but table '{table.Name}' has {role} key '{declared}' ({table.File}:{keyField.KeySpan.Line}); names are case-sensitive"));
             return;
         }
 
@@ -120,10 +123,15 @@ public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
         string? clrKind = StoredAsIs(member) ? KindOf(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null }) : null;
         if (clrKind is not null && declaredType is "S" or "N" or "B" && clrKind != declaredType)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location,
+            // The key's type is declared on its attributes[] entry.
+            var typeSpan = table.Spec.Attributes.FirstOrDefault(a => a.Name?.Value == declared)?.Type?.Span ?? keyField!.Span;
+            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntityKeyMismatch, location, new[] { InValuesFile(table, typeSpan) },
                 $"'{type.Name}.{member.Name}' is stored as type '{clrKind}', but the {role} key '{declared}' of table '{table.Name}' is declared as '{declaredType}'"));
         }
     }
+
+    /// <summary>An additional location in the values file: where the key (or its type) the class disagrees with is written.</summary>
+    private static Location InValuesFile(CatalogTable table, IdpDynamo.Schema.SourceSpan span) => IdpDynamo.Analyzers.Validation.ValuesFileAnalyzer.Locate(table.FullPath, span, null);
 
     /// <summary>Whether this analyzer also runs on <paramref name="type"/> (it is in source) with the same mapping.</summary>
     private static bool IsCheckedAs(INamedTypeSymbol type, EntityMapping mapping, DynamoSdk sdk, DynamoCatalog catalog)

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Analyzers.PartiQL;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Text;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,8 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
 /// IDPDYN202: an index name that the named table does not declare (or that no table declares when the table is
-/// unresolved), in request objects and in DataModel index attributes; an LSI attribute naming a GSI and vice versa.
+/// unresolved), in request objects, in the <c>FROM "table"."index"</c> of a PartiQL SELECT and in DataModel index
+/// attributes; an LSI attribute naming a GSI and vice versa.
 /// IDPDYN203: <c>ConsistentRead = true</c> with a global secondary index.
 /// </summary>
 #pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
@@ -62,18 +64,48 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                         ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), index, table.Name));
                     }
                 }
+                else if (request.Table is null && OneTable(request, start.Sdk, catalog, ctx.CancellationToken) is { } one)
+                {
+                    // Only one declared table can be meant: its indexes decide, even when the values files declare none.
+                    if (!one.Indexes.ContainsKey(index))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{one.Name}'",
+                            Suggestions.DidYouMeanAny(index, one.Indexes.Keys)));
+                    }
+                }
                 else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
                 {
                     // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
-                    var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
-                    if (all.Count > 0 && !all.Contains(index))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, "any table of the values files",
-                            Suggestions.DidYouMeanAny(index, all)));
-                    }
+                    ReportIfNowhere(ctx, catalog, index, indexValue.Syntax.GetLocation());
                 }
             },
             OperationKind.ObjectCreation);
+
+        start.RegisterOperationAction(
+            PartiQLSink.Filter,
+            ctx =>
+            {
+                if (PartiQLSink.From(ctx.Operation, ctx.CancellationToken) is not { Statement.Index: { Exact: { } index } indexName } sink)
+                {
+                    return;
+                }
+
+                var statement = sink.Statement;
+                if (PartiQLTables.Resolve(statement.Table, catalog) is { } table)
+                {
+                    if (!table.Indexes.ContainsKey(index) && !table.Indexes.Keys.Any(k => PartiQLTables.DiffersOnlyInCase(indexName, k)))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, sink.Locate(indexName), index, $"table '{table.Name}'",
+                            Suggestions.DidYouMeanAny(index, table.Indexes.Keys)));
+                    }
+                }
+                else if (statement.Table.Exact is null && (indexName.IsQuoted || !catalog.Tables.SelectMany(t => t.Indexes.Keys).Any(k => PartiQLTables.DiffersOnlyInCase(indexName, k))))
+                {
+                    // An undeclared table is IDPDYN201's; an unknown one must still have the index somewhere.
+                    ReportIfNowhere(ctx, catalog, index, sink.Locate(indexName));
+                }
+            },
+            OperationKind.SimpleAssignment);
 
         start.RegisterSymbolAction(
             ctx =>
@@ -115,12 +147,44 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     }
 
     /// <summary>
+    /// The one declared table a request whose TableName is not resolved exactly can be sent to: a constant tail only
+    /// one declared table ends with (<c>_prefix + "Orders"</c>), or, for an operation config without TableName or
+    /// OverrideTableName passed straight to a generic DataModel call (<c>QueryAsync&lt;Order&gt;(…, config)</c>), the
+    /// table of the entity's [DynamoDBTable]. Null when the code may change the names later.
+    /// </summary>
+    private static CatalogTable? OneTable(RequestContext request, DynamoSdk sdk, DynamoCatalog catalog, System.Threading.CancellationToken cancellationToken)
+    {
+        if (request.Members.TryGetValue("TableName", out var tableName))
+        {
+            return request.IsNotReassigned(cancellationToken, "TableName", "IndexName") ? catalog.Resolve(tableName, cancellationToken) : null;
+        }
+
+        if (request.Members.ContainsKey("OverrideTableName")
+            || request.Creation.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsGenericMethod: true } method } }
+            || !DynamoSdk.IsDynamo(method.ContainingType) || method.TypeArguments.Length != 1)
+        {
+            return null;
+        }
+
+        return sdk.TableNameOf(method.TypeArguments[0]) is { } name ? catalog.Match(name) : null;
+    }
+
+    private static void ReportIfNowhere(DynamoOperationContext ctx, DynamoCatalog catalog, string index, Location location)
+    {
+        var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
+        if (all.Count > 0 && !all.Contains(index))
+        {
+            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, "any table of the values files", Suggestions.DidYouMeanAny(index, all)));
+        }
+    }
+
+    /// <summary>
     /// The objects whose IndexName selects a secondary index to read: Query/Scan requests and the Document and
     /// DataModel query/scan configurations. Table management objects (GlobalSecondaryIndex in a CreateTableRequest,
     /// the index update actions) define indexes rather than use them, and vector indexes (SearchVectors*) are not
     /// secondary indexes of the values file, so their IndexName is not checked.
     /// </summary>
-    private static bool QueriesAnIndex(ITypeSymbol type) => Array.IndexOf(IndexReaderTypes, type.Name) >= 0;
+    internal static bool QueriesAnIndex(ITypeSymbol type) => Array.IndexOf(IndexReaderTypes, type.Name) >= 0;
 
     private static readonly string[] IndexReaderTypes =
     {

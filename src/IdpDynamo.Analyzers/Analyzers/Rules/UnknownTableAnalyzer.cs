@@ -1,14 +1,15 @@
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
+using IdpDynamo.Analyzers.PartiQL;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
-/// IDPDYN201: a table name (request TableName, tableName arguments, RequestItems keys, [DynamoDBTable]) that matches no
-/// table of the values files. Only resolved values are checked: a name from configuration or a parameter is never reported.
+/// IDPDYN201: a table name (request TableName, tableName arguments, RequestItems keys, [DynamoDBTable], the table of a
+/// PartiQL statement) that matches no table of the values files. Only resolved values are checked: a name from configuration or a parameter is never reported.
 /// Table management calls (CreateTable in tests, for instance) are left alone: the chart owns the tables.
 /// <c>[DynamoDBTable("X")]</c> is checked by a symbol action and reported once, on the attribute; <see cref="Sinks"/>
 /// skips attribute constructors, which the driver analyzes as operations only when other actions ask for it.
@@ -54,6 +55,17 @@ public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
             OperationKind.SimpleAssignment,
             OperationKind.ObjectCreation,
             OperationKind.Invocation);
+
+        start.RegisterOperationAction(
+            PartiQLSink.Filter,
+            ctx =>
+            {
+                if (PartiQLSink.From(ctx.Operation, ctx.CancellationToken) is { } sink && PartiQLTables.Undeclared(sink.Statement.Table, catalog) is { } name)
+                {
+                    ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownTable, sink.Locate(sink.Statement.Table), name, catalog.DidYouMeanTable(name.TrimStart('…', '-'))));
+                }
+            },
+            OperationKind.SimpleAssignment);
 
         start.RegisterSymbolAction(
             ctx =>

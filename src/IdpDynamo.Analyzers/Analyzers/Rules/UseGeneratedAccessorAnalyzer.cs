@@ -47,7 +47,8 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
             {
                 foreach (var sink in Sinks.Tables(ctx.Operation))
                 {
-                    if (sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
+                    // Table management (CreateTableRequest, DescribeTable...) is left alone, as by every other rule.
+                    if (sink.Access == TableAccess.Control || sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
                     {
                         continue;
                     }
@@ -88,8 +89,10 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
                     }
                 }
 
+                // Only where an index is read (Query, Scan and their configs): an IndexName that defines one (a
+                // GlobalSecondaryIndex of a CreateTableRequest, an index update) is table management.
                 if (ctx.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IndexName" } property, Value: ILiteralOperation { ConstantValue.Value: string index } indexLiteral }
-                    && DynamoSdk.IsDynamo(property.Property.ContainingType))
+                    && DynamoSdk.IsDynamo(property.Property.ContainingType) && ReadsAnIndex(property.Instance?.Type ?? property.Property.ContainingType))
                 {
                     var owners = catalog.TablesWithIndex(index).ToList();
                     if (owners.Count == 1)
@@ -119,6 +122,20 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
                 ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseGeneratedAccessor, literal.GetLocation(), properties, catalog.Display(table.AccessorPath + ".Name"), name));
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>Whether the object is (or derives from, as <c>class OrdersQuery : QueryRequest</c> does) an SDK type that reads an index.</summary>
+    private static bool ReadsAnIndex(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (DynamoSdk.IsDynamo(t) && UnknownIndexAnalyzer.QueriesAnIndex(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reports IDPDYN210 on a literal; <see cref="KeyDictionaryAnalyzer"/> uses it for key attribute names too.</summary>
