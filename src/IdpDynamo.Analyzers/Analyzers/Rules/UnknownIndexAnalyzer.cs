@@ -27,6 +27,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
+        var sources = ValueSources.Get(start.Context.Compilation, start.Context.Options);
         start.RegisterOperationAction(
             IndexReaders,
             ctx =>
@@ -38,39 +39,17 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                 }
 
                 var request = RequestContext.From(creation, catalog, ctx.CancellationToken);
-                if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue) || StringResolver.Resolve(indexValue, ctx.CancellationToken).Exact is not { } index)
+                if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue))
                 {
                     return;
                 }
 
-                // An index name replaced later (request.IndexName = ...) is not the one sent.
-                if (!request.IsNotReassigned(ctx.CancellationToken, "IndexName"))
+                // The code's own name, else each caller's or appsettings file's (reported at the argument, or with the JSON value).
+                var values = sources.Resolve(indexValue, ctx.CancellationToken);
+                var names = values.Plain.Exact is not null ? new[] { new SourcedString(values.Plain, null, null, null) } : values.Sourced.Where(v => v.Value.Exact is not null);
+                foreach (var name in names)
                 {
-                    return;
-                }
-
-                bool namesATable = request.Members.ContainsKey("TableName");
-                if (request.Table is { } table && request.IsNotReassigned(ctx.CancellationToken, "TableName", "IndexName", "ConsistentRead"))
-                {
-                    if (!table.Indexes.TryGetValue(index, out var spec))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{table.Name}'",
-                            Suggestions.DidYouMeanAny(index, table.Indexes.Keys)));
-                    }
-                    else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), index, table.Name));
-                    }
-                }
-                else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
-                {
-                    // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
-                    var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
-                    if (all.Count > 0 && !all.Contains(index))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, "any table of the values files",
-                            Suggestions.DidYouMeanAny(index, all)));
-                    }
+                    Check(ctx, catalog, request, indexValue, name);
                 }
             },
             OperationKind.ObjectCreation);
@@ -112,6 +91,42 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
             },
             SymbolKind.Property,
             SymbolKind.Field);
+    }
+
+    private static void Check(DynamoOperationContext ctx, DynamoCatalog catalog, RequestContext request, IOperation indexValue, SourcedString name)
+    {
+        string index = name.Value.Exact!;
+
+        // An index name replaced later (request.IndexName = ...) is not the one sent.
+        if (!request.IsNotReassigned(ctx.CancellationToken, "IndexName"))
+        {
+            return;
+        }
+
+        var location = name.LocationOr(indexValue);
+        bool namesATable = request.Members.ContainsKey("TableName");
+        if (request.Table is { } table && request.IsNotReassigned(ctx.CancellationToken, "TableName", "IndexName", "ConsistentRead"))
+        {
+            if (!table.Indexes.TryGetValue(index, out var spec))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, name.AdditionalLocations, index, $"table '{table.Name}'",
+                    Suggestions.DidYouMeanAny(index, table.Indexes.Keys) + name.Suffix));
+            }
+            else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), name.AdditionalLocations, index, table.Name));
+            }
+        }
+        else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
+        {
+            // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
+            var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
+            if (all.Count > 0 && !all.Contains(index))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, name.AdditionalLocations, index, "any table of the values files",
+                    Suggestions.DidYouMeanAny(index, all) + name.Suffix));
+            }
+        }
     }
 
     /// <summary>
