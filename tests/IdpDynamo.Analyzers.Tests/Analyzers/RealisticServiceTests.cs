@@ -17,7 +17,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 /// Everything it uses is declared, so the only diagnostics are the IDPDYN210 suggestions for its few literals; then
 /// one table and one index are taken out of the values file and exactly their resolvable uses are reported.
 /// </summary>
-public class RealisticServiceTests(ITestOutputHelper output)
+public partial class RealisticServiceTests(ITestOutputHelper output)
 {
     private static readonly VerifyOptions Options = new() { ServiceRole = ServiceRole };
 

@@ -1,0 +1,58 @@
+using System.Linq;
+using IdpDynamo.Analyzers.Analyzers.Configuration;
+
+namespace IdpDynamo.Analyzers.Tests.Analyzers;
+
+/// <summary>
+/// The appsettings reader: what the JSON configuration provider accepts (comments, trailing commas, nested objects
+/// flattened to <c>A:B</c>, arrays to <c>A:0</c>), the span of each string value, and null for what it rejects
+/// (malformed text, a top level that is not an object, a key repeated ignoring case).
+/// </summary>
+public class JsonSettingsReaderTests
+{
+    [Fact]
+    public void Flattens_nested_objects_and_arrays_and_skips_comments_and_trailing_commas()
+    {
+        const string text = """
+            {
+              // a comment
+              "Shipping": { "Table": "Shi\u0070ments", "Retries": 3, "On": true, "None": null, },
+              /* block */ "Tables": [ "A", { "B": "b" }, ],
+              "Escaped": "a\"b\\c\/d\n",
+            }
+            """;
+
+        var settings = JsonSettingsReader.Read(text)!;
+
+        Assert.Equal(
+            new[] { ("Shipping:Table", "Shipments"), ("Tables:0", "A"), ("Tables:1:B", "b"), ("Escaped", "a\"b\\c/d\n") },
+            settings.Select(s => (s.Key, s.Value)).ToArray());
+        var table = settings[0].Span;
+        Assert.Equal("\"Shi\\u0070ments\"", text.Substring(table.Start, table.Length));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    [InlineData("{ \"A\": ")]
+    [InlineData("{ \"A\": \"x\" ")]
+    [InlineData("{ \"A\": \"x\" } }")]
+    [InlineData("{ \"A\": 'x' }")]
+    [InlineData("{ A: \"x\" }")]
+    [InlineData("{ \"A\": \"x\" \"B\": \"y\" }")]
+    [InlineData("{ \"A\": \"x\", \"a\": \"y\" }")]
+    [InlineData("{ \"A\": { \"B\": 1 }, \"a:b\": 2 }")]
+    [InlineData("{ \"A\": \"x\" } /* unterminated")]
+    [InlineData("{ \"A\": \"\\q\" }")]
+    [InlineData("{ \"A\": nope }")]
+    public void Rejects_what_the_provider_rejects(string text) => Assert.Null(JsonSettingsReader.Read(text));
+
+    [Fact]
+    public void Keeps_a_key_that_repeats_only_as_an_object_path()
+    {
+        var settings = JsonSettingsReader.Read("{ \"A\": { \"x\": \"1\" }, \"A\": { \"y\": \"2\" } }")!;
+
+        Assert.Equal(new[] { "A:x", "A:y" }, settings.Select(s => s.Key).ToArray());
+    }
+}
