@@ -25,19 +25,19 @@ internal static class ParameterValues
     public static IReadOnlyList<SourcedString> OfParameter(IParameterReferenceOperation reference, ValueSources sources, ParameterFrame? frame, int level, ImmutableStack active, CancellationToken cancellationToken)
     {
         var parameter = reference.Parameter;
-        if (parameter.ContainingSymbol is not IMethodSymbol method || !IsUnchanged(parameter, method, cancellationToken))
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
         {
             return Array.Empty<SourcedString>();
         }
 
         if (frame is not null && SymbolEqualityComparer.Default.Equals(frame.Method, method))
         {
-            return frame.Arguments.TryGetValue(parameter.Ordinal, out var argument)
+            return IsUnchanged(parameter, method, cancellationToken) && frame.Arguments.TryGetValue(parameter.Ordinal, out var argument)
                 ? At(sources.ValuesOf(argument, frame.Caller, level + 1, active, cancellationToken), argument)
                 : Array.Empty<SourcedString>();
         }
 
-        if (!HasOnlyKnownCallers(method) || active.Contains(method))
+        if (!HasOnlyKnownCallers(method) || active.Contains(method) || !IsUnchanged(parameter, method, cancellationToken))
         {
             return Array.Empty<SourcedString>();
         }
@@ -79,7 +79,7 @@ internal static class ParameterValues
         var arguments = new Dictionary<int, IOperation>();
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } p && argument.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue)
+            if (argument.Parameter is { } p && argument.ArgumentKind == ArgumentKind.Explicit)
             {
                 arguments[p.Ordinal] = argument.Value;
             }

@@ -19,7 +19,9 @@ internal readonly record struct ResolvedString(string? Exact, string? Tail, bool
 /// <summary>
 /// Resolves string expressions without guessing (an analyzer that is not sure stays silent): constants and literals, locals assigned once,
 /// readonly fields and get-only expression-bodied properties with a constant initializer, and interpolation or
-/// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported.
+/// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported; with a
+/// <see cref="ResolutionScope"/> (<see cref="ValueSources"/>), what this class cannot read itself (parameters,
+/// configuration keys, constructor-assigned fields, helper calls) is asked of the scope instead.
 /// </summary>
 internal static class StringResolver
 {

@@ -238,7 +238,7 @@ internal sealed class ResolutionScope
     private readonly ParameterFrame? _frame;
     private readonly int _level;
     private readonly ImmutableStack _active;
-    private readonly Dictionary<SyntaxNode, IReadOnlyList<SourcedString>> _values = new();
+    private Dictionary<SyntaxNode, IReadOnlyList<SourcedString>>? _values;
     private SyntaxNode? _pinned;
     private ResolvedString _pinnedValue;
 
@@ -269,6 +269,7 @@ internal sealed class ResolutionScope
             return _pinnedValue;
         }
 
+        _values ??= new Dictionary<SyntaxNode, IReadOnlyList<SourcedString>>();
         if (!_values.TryGetValue(operation.Syntax, out var values))
         {
             values = _level > ValueSources.MaxLevel ? Array.Empty<SourcedString>() : ValuesOf(operation, cancellationToken);
