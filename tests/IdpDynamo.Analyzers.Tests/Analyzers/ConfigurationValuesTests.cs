@@ -158,6 +158,37 @@ public class ConfigurationValuesTests
         Unknown(1, "Prodcts", "; did you mean 'Products'?", "Shipping:Tables:Products in appsettings.json", 6, 29));
 
     [Fact]
+    public Task Section_and_key_names_from_constants_readonly_fields_and_nameof() => Verify("""
+        public class Aws
+        {
+            public const string Section = "Aws";
+            public static readonly string Key = "Table";
+            public string Table { get; set; } = "";
+        }
+
+        public class Repo
+        {
+            public void Build(IOptions<Aws> aws, IConfiguration configuration, Dictionary<string, AttributeValue> key)
+            {
+                _ = new GetItemRequest({|#0:aws.Value.Table|}, key);
+                _ = new GetItemRequest({|#1:configuration.GetSection(Aws.Section)[Aws.Key]|}, key);
+            }
+        }
+        """,
+        """
+        public static class Registration
+        {
+            private static readonly string Name = nameof(Aws);
+
+            public static void Add(IServiceCollection services, IConfiguration configuration)
+                => services.Configure<Aws>(configuration.GetSection(Name));
+        }
+        """,
+        Settings,
+        Unknown(0, "Nope", string.Empty, "Aws:Table in appsettings.json", 9, 21),
+        Unknown(1, "Nope", string.Empty, "Aws:Table in appsettings.json", 9, 21));
+
+    [Fact]
     public Task IConfiguration_indexer_GetValue_and_GetSection_are_read() => Verify("""
         public class Repo
         {

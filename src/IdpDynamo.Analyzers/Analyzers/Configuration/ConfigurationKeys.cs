@@ -65,7 +65,8 @@ internal static class ConfigurationKeys
         return types.IsConfiguration(configuration.Type) && !types.IsSection(configuration.Type) ? string.Empty : null;
     }
 
-    private static string? Constant(IOperation value) => RequestContext.Unwrap(value).ConstantValue is { HasValue: true, Value: string s } && s.Length > 0 ? s : null;
+    /// <summary>A key or section name the code spells out (a literal, a constant, a readonly field with a literal, nameof).</summary>
+    private static string? Constant(IOperation value) => StringResolver.Resolve(value, CancellationToken.None).Exact is { Length: > 0 } s ? s : null;
 
     private static string? Join(string? path, string? key) => path is null || key is null ? null : path.Length == 0 ? key : path + ":" + key;
 
