@@ -261,6 +261,38 @@ public class ConfigurationValuesTests
         VerifyIndex.Diagnostic().WithLocation(0).WithLocation("/0/appsettings.json", 7, 14)
             .WithMessage("Index 'StatusIdx' is not declared on table 'CustomerOrders'; did you mean 'StatusIndex'? (Shipping:Index in appsettings.json)"));
 
+    /// <summary>The keys the analyzer composes are the ones the real binder reads (Microsoft.Extensions.Configuration.Binder 8.0.0).</summary>
+    [Fact]
+    public void The_binder_reads_the_keys_the_analyzer_composes()
+    {
+        var configuration = Microsoft.Extensions.Configuration.JsonConfigurationExtensions.AddJsonStream(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder(), new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(BaseSettings))).Build();
+
+        var bound = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<BoundShipping>(configuration.GetSection("shipping"))!;
+
+        Assert.Equal("webshop-test-Ordrs", bound.ShipmentsTable);
+        Assert.Equal("webshop-test-Ordrs", bound.Renamed);          // [ConfigurationKeyName]
+        Assert.Equal("Prodcts", bound.Tables.Products);              // a nested object: Shipping:Tables:Products
+        Assert.Equal("Nope", configuration["AWS:TABLE"]);             // keys ignore case
+        Assert.Equal("Prodcts", configuration.GetSection("Shipping")["Tables:Products"]);
+    }
+
+    /// <summary>The shape of <see cref="Shipping"/>, compiled into the test, for <see cref="The_binder_reads_the_keys_the_analyzer_composes"/>.</summary>
+    public sealed class BoundShipping
+    {
+        public string ShipmentsTable { get; set; } = "";
+
+        [Microsoft.Extensions.Configuration.ConfigurationKeyName("ShipmentsTable")]
+        public string Renamed { get; set; } = "";
+
+        public BoundTables Tables { get; set; } = new();
+    }
+
+    public sealed class BoundTables
+    {
+        public string Products { get; set; } = "";
+    }
+
     // --- Silent: keys no file sets, options code may change, unreadable files ----------------------------------------
 
     [Fact]
