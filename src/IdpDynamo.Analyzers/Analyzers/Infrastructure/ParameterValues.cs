@@ -21,6 +21,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// </summary>
 internal static class ParameterValues
 {
+    /// <summary>At most this many calls carrying a method's name are bound to find its callers.</summary>
+    private const int MaxCandidates = 64;
+
     /// <summary>The values of a parameter: the argument of the helper call being read through, else of each caller.</summary>
     public static IReadOnlyList<SourcedString> OfParameter(IParameterReferenceOperation reference, ValueSources sources, ParameterFrame? frame, int level, ImmutableStack active, CancellationToken cancellationToken)
     {
@@ -188,8 +191,16 @@ internal static class ParameterValues
             }
         }
 
+        // A name as common as Get or Add may be carried by many calls of other methods, each binding its member: past
+        // a bound, the callers are not looked for (the parameter stays unresolved).
+        var nodes = candidates.Distinct().Take(MaxCandidates + 1).ToList();
+        if (nodes.Count > MaxCandidates)
+        {
+            return Array.Empty<IOperation>();
+        }
+
         var calls = new List<IOperation>();
-        foreach (var node in candidates.Distinct())
+        foreach (var node in nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var operation = sources.Model(node.SyntaxTree, analysis).GetOperation(node, cancellationToken);
