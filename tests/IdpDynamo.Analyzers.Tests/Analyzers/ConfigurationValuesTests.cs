@@ -88,10 +88,16 @@ public class ConfigurationValuesTests
             public GetItemRequest Declared(Dictionary<string, AttributeValue> key)
                 => new GetItemRequest(_options.Value.OrdersTable, key);
         }
+
+        public sealed class PrimaryConstructorRepository(IOptions<ShippingOptions> options)
+        {
+            public GetItemRequest Get(Dictionary<string, AttributeValue> key) => new GetItemRequest({|#1:options.Value.ShipmentsTable|}, key);
+        }
         """,
         Registration,
         Settings,
-        Unknown(0, "webshop-test-Ordrs", "; did you mean 'Orders'?", "Shipping:ShipmentsTable in appsettings.json", 4, 23));
+        Unknown(0, "webshop-test-Ordrs", "; did you mean 'Orders'?", "Shipping:ShipmentsTable in appsettings.json", 4, 23),
+        Unknown(1, "webshop-test-Ordrs", "; did you mean 'Orders'?", "Shipping:ShipmentsTable in appsettings.json", 4, 23));
 
     [Fact]
     public Task Snapshot_monitor_field_property_local_nested_object_and_key_name_are_followed() => Verify("""
@@ -133,13 +139,19 @@ public class ConfigurationValuesTests
             public string Declared { get; set; } = "";
         }
 
+        public class ColonTables
+        {
+            public string Products { get; set; } = "";
+        }
+
         public class Repo
         {
-            public void Build(IOptions<AwsOptions> aws, IOptions<TableNames> names, Dictionary<string, AttributeValue> key)
+            public void Build(IOptions<AwsOptions> aws, IOptions<TableNames> names, IOptions<ColonTables> colon, Dictionary<string, AttributeValue> key)
             {
                 _ = new GetItemRequest({|#0:aws.Value.Table|}, key);
                 _ = new GetItemRequest(aws.Value.Declared, key);
                 _ = new GetItemRequest({|#1:names.Value.Products|}, key);
+                _ = new GetItemRequest({|#2:colon.Value.Products|}, key);
             }
         }
         """,
@@ -150,12 +162,14 @@ public class ConfigurationValuesTests
             {
                 services.AddOptions<AwsOptions>().BindConfiguration("Aws").ValidateOnStart();
                 services.AddOptions<TableNames>().Bind(configuration.GetSection("Shipping").GetSection("Tables"));
+                services.Configure<ColonTables>(configuration.GetSection("Shipping:Tables"));
             }
         }
         """,
         Settings,
         Unknown(0, "Nope", string.Empty, "Aws:Table in appsettings.json", 9, 21),
-        Unknown(1, "Prodcts", "; did you mean 'Products'?", "Shipping:Tables:Products in appsettings.json", 6, 29));
+        Unknown(1, "Prodcts", "; did you mean 'Products'?", "Shipping:Tables:Products in appsettings.json", 6, 29),
+        Unknown(2, "Prodcts", "; did you mean 'Products'?", "Shipping:Tables:Products in appsettings.json", 6, 29));
 
     [Fact]
     public Task Section_and_key_names_from_constants_readonly_fields_and_nameof() => Verify("""
