@@ -110,6 +110,24 @@ public class ParameterValuesTests
         VerifyIndex.Diagnostic().WithLocation(0).WithMessage("Index 'StatusIdx' is not declared on table 'CustomerOrders'; did you mean 'StatusIndex'?"));
 
     [Fact]
+    public Task Index_through_a_get_only_property_an_internal_constructor_assigns() => VerifyIndex.VerifyAnalyzerAsync(Usings + "\n" + """
+        public sealed class IndexedRepo
+        {
+            internal IndexedRepo(string index) => Index = index;
+
+            private string Index { get; }
+
+            public static IndexedRepo Good() => new IndexedRepo("StatusIndex");
+
+            public static IndexedRepo Bad() => new IndexedRepo({|#0:"StatusIdx"|});
+
+            public QueryRequest Query() => new QueryRequest { TableName = "CustomerOrders", IndexName = Index };
+        }
+        """,
+        Yaml,
+        VerifyIndex.Diagnostic().WithLocation(0).WithMessage("Index 'StatusIdx' is not declared on table 'CustomerOrders'; did you mean 'StatusIndex'?"));
+
+    [Fact]
     public Task Constructor_parameter_through_readonly_field_property_and_this_chain() => Verify("""
         public class Repo
         {
