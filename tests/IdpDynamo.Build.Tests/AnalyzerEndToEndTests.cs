@@ -10,8 +10,8 @@ namespace IdpDynamo.Build.Tests;
 /// <summary>
 /// The analyzers and the generator as a service gets them: `dotnet build` of a consumer of the packed package (next to the
 /// copied sample, against the sample's values files). One build, with <c>-p:EmitCompilerGeneratedFiles=true</c>, serves
-/// every test of the class: its Typo.cs names a table the values files do not declare, its Accessors.cs uses only the
-/// generated names.
+/// every test of the class: its Typo.cs names a table the values files do not declare, its Settings.cs reads one from
+/// its appsettings.json, its Accessors.cs uses only the generated names.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class AnalyzerEndToEndTests
@@ -73,6 +73,40 @@ public sealed class AnalyzerEndToEndTests
 
         """;
 
+    /// <summary>
+    /// A table name from configuration: the package hands appsettings.json to the analyzers (IdpDynamoAppSettings), which
+    /// read the key's value there. IConfiguration is declared here with the one member used, as the analyzers match it
+    /// by metadata name, so the consumer needs no Microsoft.Extensions package.
+    /// </summary>
+    private const string SettingsSource = """
+        using Amazon.DynamoDBv2.Model;
+
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration
+            {
+                string this[string key] { get; }
+            }
+        }
+
+        namespace Webshop.Consumer
+        {
+            public sealed class ShipmentLookup(Microsoft.Extensions.Configuration.IConfiguration configuration)
+            {
+                public GetItemRequest Lookup() => new GetItemRequest { TableName = configuration["Shipping:Table"] };
+            }
+        }
+
+        """;
+
+    private const string AppSettingsJson = """
+        {
+          // the shipping service's table, with a typo
+          "Shipping": { "Table": "webshop-test-Shipmentz", },
+        }
+
+        """;
+
     private static (string Root, ConsumerProject Project, DotnetResult Build)? s_build;
 
     private readonly ConsumerProject _project;
@@ -88,6 +122,8 @@ public sealed class AnalyzerEndToEndTests
             {
                 ["Typo.cs"] = TypoSource,
                 ["Accessors.cs"] = AccessorsSource,
+                ["Settings.cs"] = SettingsSource,
+                ["appsettings.json"] = AppSettingsJson,
             });
             cached = (package.Root, project, project.Build("-p:EmitCompilerGeneratedFiles=true"));
             s_build = cached;
@@ -138,7 +174,17 @@ public sealed class AnalyzerEndToEndTests
         Assert.True(_build.Output.Contains(expected, StringComparison.Ordinal), $"expected\n  {expected}\n{_build}");
     }
 
-    /// <summary>Every problem is reported once per build. Two mistakes in Typo.cs, two warnings, no others.</summary>
+    [Fact]
+    public void Undeclared_table_in_appsettings_json_is_IDPDYN201_at_the_configuration_read()
+    {
+        var (line, column) = PositionOf(SettingsSource, "configuration[\"Shipping:Table\"]", 1);
+
+        string prefix = $"{_project.SourceFile("Settings.cs")}({line},{column}): warning IDPDYN201: Table 'webshop-test-Shipmentz' is not declared in the values files of this project";
+        Assert.True(_build.Output.Split('\n').Any(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains("(Shipping:Table in appsettings.json)", StringComparison.Ordinal)),
+            $"expected\n  {prefix}... (Shipping:Table in appsettings.json)\n{_build}");
+    }
+
+    /// <summary>Every problem is reported once per build. Two mistakes in Typo.cs and one in appsettings.json, three warnings, no others.</summary>
     [Fact]
     public void Each_undeclared_table_is_reported_once_and_nothing_else_is_reported()
     {
@@ -147,8 +193,10 @@ public sealed class AnalyzerEndToEndTests
             .Distinct()
             .ToList();
 
-        Assert.True(ours.Count == 2 && ours.All(l => l.StartsWith(_project.SourceFile("Typo.cs") + "(", StringComparison.Ordinal) && l.Contains(" IDPDYN201: ", StringComparison.Ordinal)),
-            "expected exactly the two IDPDYN201 warnings of Typo.cs, got:\n" + string.Join("\n", ours) + "\n" + _build);
+        Assert.True(ours.Count == 3 && ours.All(l => l.Contains(" IDPDYN201: ", StringComparison.Ordinal))
+            && ours.Count(l => l.StartsWith(_project.SourceFile("Typo.cs") + "(", StringComparison.Ordinal)) == 2
+            && ours.Count(l => l.StartsWith(_project.SourceFile("Settings.cs") + "(", StringComparison.Ordinal)) == 1,
+            "expected exactly the two IDPDYN201 warnings of Typo.cs and the one of Settings.cs, got:\n" + string.Join("\n", ours) + "\n" + _build);
     }
 
     [Fact]

@@ -41,8 +41,18 @@ internal static class AnalyzerRunner
             compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         }
 
+        if (options.ConfigurationReferences || options.AppSettings.Count > 0)
+        {
+            compilation = compilation.AddReferences(TestReferences.Configuration);
+        }
+
         var texts = values.Select(v => (AdditionalText)new InMemoryAdditionalText(v.Path, v.Yaml)).ToImmutableArray();
         var provider = new TestOptionsProvider().WithProperty("RootNamespace", options.RootNamespace);
+        foreach (var (path, _) in options.AppSettings)
+        {
+            provider = provider.WithMetadata(path, "IdpDynamoAppSettings", "true");
+        }
+
         if (options.ServiceRole is { } role)
         {
             provider = provider.WithProperty("IdpDynamoServiceRole", role);
@@ -70,7 +80,7 @@ internal static class AnalyzerRunner
         var withAnalyzers = output.WithAnalyzers(
             analyzers.ToImmutableArray(),
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(texts, provider),
+                new AnalyzerOptions(texts.AddRange(options.AppSettings.Select(a => (AdditionalText)new InMemoryAdditionalText(a.Path, a.Json))), provider),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Add($"{analyzer.GetType().Name}: {ex}"),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: true,

@@ -45,6 +45,15 @@ internal sealed record VerifyOptions
 
     /// <summary>Whether the values files are marked IdpDynamoValues (false: plain AdditionalFiles, analyzers stay silent).</summary>
     public bool MarkValuesFiles { get; init; } = true;
+
+    /// <summary>
+    /// appsettings files (path, JSON): AdditionalFiles marked IdpDynamoAppSettings, as the package's targets add them;
+    /// any file here also adds the Microsoft.Extensions.Options and Configuration references (<see cref="TestReferences.Configuration"/>).
+    /// </summary>
+    public IReadOnlyList<(string Path, string Json)> AppSettings { get; init; } = Array.Empty<(string, string)>();
+
+    /// <summary>References Microsoft.Extensions.Options and Configuration even without appsettings files.</summary>
+    public bool ConfigurationReferences { get; init; }
 }
 
 /// <summary>The project every Roslyn test of the package sets up: values files, MSBuild options, references.</summary>
@@ -65,8 +74,17 @@ internal static class DynamoProject
             state.AdditionalFiles.Add((path, yaml));
         }
 
+        foreach (var (path, json) in options.AppSettings)
+        {
+            state.AdditionalFiles.Add((path, json));
+        }
+
         state.AnalyzerConfigFiles.Add((GlobalConfigPath, GlobalConfig(options, files.Select(f => f.Path))));
         state.AdditionalReferences.AddRange(TestReferences.Sdk(options.Sdk));
+        if (options.ConfigurationReferences || options.AppSettings.Count > 0)
+        {
+            state.AdditionalReferences.AddRange(TestReferences.Configuration);
+        }
         if (options.Executable)
         {
             state.OutputKind = OutputKind.ConsoleApplication;
@@ -98,6 +116,13 @@ internal static class DynamoProject
                 lines.Add($"[{path}]");
                 lines.Add("build_metadata.AdditionalFiles.IdpDynamoValues = true");
             }
+        }
+
+        foreach (var (path, _) in options.AppSettings)
+        {
+            lines.Add(string.Empty);
+            lines.Add($"[{path}]");
+            lines.Add("build_metadata.AdditionalFiles.IdpDynamoAppSettings = true");
         }
 
         return string.Join("\n", lines) + "\n";

@@ -34,6 +34,16 @@ internal static class TestReferences
 
     private static readonly Lazy<MetadataReference> LazyV3Stubs = new(CompileV3Stubs);
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyConfiguration = new(() => new[]
+        {
+            typeof(Microsoft.Extensions.Options.IOptions<>),
+            typeof(Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions),
+            typeof(Microsoft.Extensions.Configuration.IConfiguration),
+            typeof(Microsoft.Extensions.Configuration.ConfigurationBinder),
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection),
+            typeof(Microsoft.Extensions.Primitives.StringValues),
+        }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)).ToImmutableArray());
+
     /// <summary>The net8.0 framework reference assemblies (for compilations built without the library).</summary>
     public static ImmutableArray<MetadataReference> Framework => LazyFramework.Value;
 
@@ -42,6 +52,12 @@ internal static class TestReferences
 
     /// <summary><see cref="Infrastructure.DynamoV3Stubs"/> compiled once into an assembly named AWSSDK.DynamoDBv2.</summary>
     public static MetadataReference DynamoV3Stubs => LazyV3Stubs.Value;
+
+    /// <summary>
+    /// Microsoft.Extensions.Options (with its ConfigurationExtensions), Configuration.Abstractions and Binder,
+    /// DependencyInjection.Abstractions and Primitives 8.0.0, from the test's output folder.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> Configuration => LazyConfiguration.Value;
 
     /// <summary>The SDK references of <paramref name="shape"/> (none for <see cref="SdkShape.None"/>).</summary>
     public static ImmutableArray<MetadataReference> Sdk(SdkShape shape) => shape switch

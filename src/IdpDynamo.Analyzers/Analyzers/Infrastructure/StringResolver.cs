@@ -19,7 +19,9 @@ internal readonly record struct ResolvedString(string? Exact, string? Tail, bool
 /// <summary>
 /// Resolves string expressions without guessing (an analyzer that is not sure stays silent): constants and literals, locals assigned once,
 /// readonly fields and get-only expression-bodied properties with a constant initializer, and interpolation or
-/// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported.
+/// concatenation skeletons. Anything else is unresolved, and unresolved values are never reported; with a
+/// <see cref="ResolutionScope"/> (<see cref="ValueSources"/>), what this class cannot read itself (parameters,
+/// configuration keys, constructor-assigned fields, helper calls) is asked of the scope instead.
 /// </summary>
 internal static class StringResolver
 {
@@ -30,9 +32,16 @@ internal static class StringResolver
     /// semantic model (the one of the analysis), passed down explicitly; other trees are read from syntax only.
     /// </summary>
     public static ResolvedString Resolve(IOperation? operation, CancellationToken cancellationToken)
-        => Resolve(operation, operation?.SemanticModel, 0, cancellationToken);
+        => Resolve(operation, operation?.SemanticModel, 0, cancellationToken, null);
 
-    private static ResolvedString Resolve(IOperation? operation, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="Resolve(IOperation?, CancellationToken)"/>, asking <paramref name="scope"/> for the values this class
+    /// cannot read itself (parameters, configuration, constructor-assigned fields: <see cref="ValueSources"/>).
+    /// </summary>
+    internal static ResolvedString Resolve(IOperation? operation, ResolutionScope scope, CancellationToken cancellationToken)
+        => Resolve(operation, operation?.SemanticModel, 0, cancellationToken, scope);
+
+    private static ResolvedString Resolve(IOperation? operation, SemanticModel? model, int depth, CancellationToken cancellationToken, ResolutionScope? scope)
     {
         if (operation is null || depth > MaxDepth)
         {
@@ -52,21 +61,25 @@ internal static class StringResolver
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return ResolveLocal(local, model, depth, cancellationToken);
+                return ResolveLocal(local, model, depth, cancellationToken, scope);
             case IFieldReferenceOperation field when field.Field.IsReadOnly:
-                return ResolveInitializer(field.Field, model, depth, cancellationToken);
+                return ResolveInitializer(field.Field, model, depth, cancellationToken, scope) is { IsKnown: true } initialized ? initialized : Leaf(operation, scope, cancellationToken);
             case IFieldReferenceOperation field when field.Field.IsStatic && !IsAssignedAnywhere(field.Field, operation.SemanticModel?.Compilation, cancellationToken):
-                return ResolveInitializer(field.Field, model, depth, cancellationToken);
+                return ResolveInitializer(field.Field, model, depth, cancellationToken, scope);
             case IPropertyReferenceOperation property when IsSealedGetOnly(property.Property):
-                return ResolveProperty(property.Property, model, depth, cancellationToken);
+                return ResolveProperty(property.Property, model, depth, cancellationToken, scope) is { IsKnown: true } read ? read : Leaf(operation, scope, cancellationToken);
             case IInterpolatedStringOperation interpolated:
-                return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, model, depth + 1, cancellationToken) : Resolve(((IInterpolationOperation)p).Expression, model, depth + 1, cancellationToken)).ToArray());
+                return Skeleton(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation t ? Resolve(t.Text, model, depth + 1, cancellationToken, scope) : Resolve(((IInterpolationOperation)p).Expression, model, depth + 1, cancellationToken, scope)).ToArray());
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                return Skeleton(new[] { Resolve(binary.LeftOperand, model, depth + 1, cancellationToken), Resolve(binary.RightOperand, model, depth + 1, cancellationToken) });
+                return Skeleton(new[] { Resolve(binary.LeftOperand, model, depth + 1, cancellationToken, scope), Resolve(binary.RightOperand, model, depth + 1, cancellationToken, scope) });
             default:
-                return default;
+                return Leaf(operation, scope, cancellationToken);
         }
     }
+
+    /// <summary>A value only a <see cref="ResolutionScope"/> can give (a parameter, a configuration key...); unknown without one.</summary>
+    private static ResolvedString Leaf(IOperation operation, ResolutionScope? scope, CancellationToken cancellationToken)
+        => scope is null ? default : scope.Leaf(operation, cancellationToken);
 
     /// <summary>Joins parts: all exact gives an exact value; otherwise the exact parts after the last unknown part are the tail.</summary>
     private static ResolvedString Skeleton(ResolvedString[] parts)
@@ -93,7 +106,7 @@ internal static class StringResolver
         return allExact ? new ResolvedString(tail.ToString(), null, false) : new ResolvedString(null, tail.Length > 0 ? tail.ToString() : null, false);
     }
 
-    private static ResolvedString ResolveLocal(ILocalReferenceOperation reference, SemanticModel? analysisModel, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveLocal(ILocalReferenceOperation reference, SemanticModel? analysisModel, int depth, CancellationToken cancellationToken, ResolutionScope? scope)
     {
         var local = reference.Local;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
@@ -114,10 +127,10 @@ internal static class StringResolver
             return default;
         }
 
-        return Resolve(model.GetOperation(initializer.Value, cancellationToken), analysisModel, depth + 1, cancellationToken);
+        return Resolve(model.GetOperation(initializer.Value, cancellationToken), analysisModel, depth + 1, cancellationToken, scope);
     }
 
-    private static ResolvedString ResolveInitializer(IFieldSymbol field, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveInitializer(IFieldSymbol field, SemanticModel? model, int depth, CancellationToken cancellationToken, ResolutionScope? scope)
     {
         if (field.DeclaringSyntaxReferences.Length != 1)
         {
@@ -139,7 +152,7 @@ internal static class StringResolver
             }
         }
 
-        return ResolveIn(syntax.SyntaxTree, initializer.Value, model, depth, cancellationToken);
+        return ResolveIn(syntax.SyntaxTree, initializer.Value, model, depth, cancellationToken, scope);
     }
 
     /// <summary>
@@ -151,7 +164,7 @@ internal static class StringResolver
            && !property.IsVirtual && !property.IsAbstract && !property.IsOverride && !property.IsExtern
            && property.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct;
 
-    private static ResolvedString ResolveProperty(IPropertySymbol property, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveProperty(IPropertySymbol property, SemanticModel? model, int depth, CancellationToken cancellationToken, ResolutionScope? scope)
     {
         var syntax = property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         ExpressionSyntax? value = syntax switch
@@ -169,18 +182,18 @@ internal static class StringResolver
             return default;
         }
 
-        return value is null ? default : ResolveIn(syntax.SyntaxTree, value, model, depth, cancellationToken);
+        return value is null ? default : ResolveIn(syntax.SyntaxTree, value, model, depth, cancellationToken, scope);
     }
 
     /// <summary>
     /// Resolves an initializer. In the tree being analyzed the semantic model of the analysis is used; in another tree
     /// only a plain string literal is trusted (analyzers must not create semantic models, RS1030).
     /// </summary>
-    private static ResolvedString ResolveIn(SyntaxTree tree, ExpressionSyntax expression, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private static ResolvedString ResolveIn(SyntaxTree tree, ExpressionSyntax expression, SemanticModel? model, int depth, CancellationToken cancellationToken, ResolutionScope? scope)
     {
         if (model is not null && model.SyntaxTree == tree)
         {
-            return Resolve(model.GetOperation(expression, cancellationToken), model, depth + 1, cancellationToken);
+            return Resolve(model.GetOperation(expression, cancellationToken), model, depth + 1, cancellationToken, scope);
         }
 
         return expression is LiteralExpressionSyntax literal && literal.Token.Value is string text ? new ResolvedString(text, null, true) : default;
@@ -199,7 +212,7 @@ internal static class StringResolver
     }
 
     /// <summary>Whether <paramref name="scope"/> writes an identifier called <paramref name="name"/> (assignment, ++/--, out/ref, deconstruction).</summary>
-    private static bool IsWritten(SyntaxNode scope, string name, System.Func<SyntaxNode, bool>? isTarget)
+    internal static bool IsWritten(SyntaxNode scope, string name, System.Func<SyntaxNode, bool>? isTarget)
     {
         foreach (var node in scope.DescendantNodes())
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Diagnostics;
@@ -29,6 +30,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
     private protected override void Register(DynamoStart start)
     {
         var catalog = start.Catalog;
+        var sources = ValueSources.Get(start.Context.Compilation, start.Context.Options);
         start.RegisterOperationAction(
             IndexReaders,
             ctx =>
@@ -40,43 +42,17 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                 }
 
                 var request = RequestContext.From(creation, catalog, ctx.CancellationToken);
-                if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue) || StringResolver.Resolve(indexValue, ctx.CancellationToken).Exact is not { } index)
+                if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue))
                 {
                     return;
                 }
 
-                // An index name replaced later (request.IndexName = ...) is not the one sent.
-                if (!request.IsNotReassigned(ctx.CancellationToken, "IndexName"))
+                // The code's own name, else each caller's or appsettings file's (reported at the argument, or with the JSON value).
+                var values = sources.Resolve(indexValue, ctx.CancellationToken);
+                var names = values.Plain.Exact is not null ? new[] { new SourcedString(values.Plain, null, null, null) } : values.Sourced.Where(v => v.Value.Exact is not null);
+                foreach (var name in names)
                 {
-                    return;
-                }
-
-                bool namesATable = request.Members.ContainsKey("TableName");
-                if (request.Table is { } table && request.IsNotReassigned(ctx.CancellationToken, "TableName", "IndexName", "ConsistentRead"))
-                {
-                    if (!table.Indexes.TryGetValue(index, out var spec))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{table.Name}'",
-                            Suggestions.DidYouMeanAny(index, table.Indexes.Keys)));
-                    }
-                    else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), index, table.Name));
-                    }
-                }
-                else if (request.Table is null && OneTable(request, start.Sdk, catalog, ctx.CancellationToken) is { } one)
-                {
-                    // Only one declared table can be meant: its indexes decide, even when the values files declare none.
-                    if (!one.Indexes.ContainsKey(index))
-                    {
-                        ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, indexValue.Syntax.GetLocation(), index, $"table '{one.Name}'",
-                            Suggestions.DidYouMeanAny(index, one.Indexes.Keys)));
-                    }
-                }
-                else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
-                {
-                    // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
-                    ReportIfNowhere(ctx, catalog, index, indexValue.Syntax.GetLocation());
+                    Check(ctx, catalog, start.Sdk, request, indexValue, name);
                 }
             },
             OperationKind.ObjectCreation);
@@ -146,6 +122,46 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
             SymbolKind.Field);
     }
 
+    private static void Check(DynamoOperationContext ctx, DynamoCatalog catalog, DynamoSdk sdk, RequestContext request, IOperation indexValue, SourcedString name)
+    {
+        string index = name.Value.Exact!;
+
+        // An index name replaced later (request.IndexName = ...) is not the one sent.
+        if (!request.IsNotReassigned(ctx.CancellationToken, "IndexName"))
+        {
+            return;
+        }
+
+        var location = name.LocationOr(indexValue);
+        bool namesATable = request.Members.ContainsKey("TableName");
+        if (request.Table is { } table && request.IsNotReassigned(ctx.CancellationToken, "TableName", "IndexName", "ConsistentRead"))
+        {
+            if (!table.Indexes.TryGetValue(index, out var spec))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, name.AdditionalLocations, index, $"table '{table.Name}'",
+                    Suggestions.DidYouMeanAny(index, table.Indexes.Keys) + name.Suffix));
+            }
+            else if (spec.Kind == IndexKind.Global && request.IsTrue("ConsistentRead"))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConsistentReadOnGsi, request.Members["ConsistentRead"].Syntax.GetLocation(), name.AdditionalLocations, index, table.Name));
+            }
+        }
+        else if (request.Table is null && OneTable(request, sdk, catalog, ctx.CancellationToken) is { } one)
+        {
+            // Only one declared table can be meant: its indexes decide, even when the values files declare none.
+            if (!one.Indexes.ContainsKey(index))
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, name.AdditionalLocations, index, $"table '{one.Name}'",
+                    Suggestions.DidYouMeanAny(index, one.Indexes.Keys) + name.Suffix));
+            }
+        }
+        else if (!namesATable || request.Table is not null || StringResolver.Resolve(request.Members["TableName"], ctx.CancellationToken).Exact is null)
+        {
+            // The table is not known here (a config object, or a name from configuration): the index must exist somewhere.
+            ReportIfNowhere(ctx, catalog, index, location, name.AdditionalLocations, name.Suffix);
+        }
+    }
+
     /// <summary>
     /// The one declared table a request whose TableName is not resolved exactly can be sent to: a constant tail only
     /// one declared table ends with (<c>_prefix + "Orders"</c>), or, for an operation config without TableName or
@@ -169,12 +185,12 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
         return sdk.TableNameOf(method.TypeArguments[0]) is { } name ? catalog.Match(name) : null;
     }
 
-    private static void ReportIfNowhere(DynamoOperationContext ctx, DynamoCatalog catalog, string index, Location location)
+    private static void ReportIfNowhere(DynamoOperationContext ctx, DynamoCatalog catalog, string index, Location location, IEnumerable<Location>? additionalLocations = null, string suffix = "")
     {
         var all = catalog.Tables.SelectMany(t => t.Indexes.Keys).Distinct().ToList();
         if (all.Count > 0 && !all.Contains(index))
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, index, "any table of the values files", Suggestions.DidYouMeanAny(index, all)));
+            ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownIndex, location, additionalLocations, index, "any table of the values files", Suggestions.DidYouMeanAny(index, all) + suffix));
         }
     }
 
