@@ -14,6 +14,7 @@ namespace IdpDynamo.CompileCost;
 /// IdpDynamo.CompileCost steady &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] [--variant name=IdpDynamo.Analyzers.dll]...
 /// IdpDynamo.CompileCost fresh  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] [--variant name=IdpDynamo.Analyzers.dll]...
 /// IdpDynamo.CompileCost rules  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] --variant name=IdpDynamo.Analyzers.dll
+/// IdpDynamo.CompileCost repeat &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] --variant name=IdpDynamo.Analyzers.dll
 /// </code>
 /// The command line is the Csc task's own (bench/compile-cost.sh takes it from the service's build), so the compile has
 /// the sources, references, analyzers (the SDK's default set), generators and analyzer configs of a real build. Variant
@@ -23,7 +24,8 @@ namespace IdpDynamo.CompileCost;
 /// the variants interleaved in rotating order; medians and the marginal % over <c>none</c>. <c>fresh</c>: N pairs of
 /// child processes (one compile each, interleaved), first-run medians and marginal %. Targets: marginal ≤ 2 % steady,
 /// ≤ 5 % in a fresh process. <c>rules</c> (for finding where the time goes, not a target): each rule of the variant
-/// as an analyzer of its own (its own dispatch), the compiler's per-analyzer clock summed over N rounds.
+/// alone on a fresh compilation, median ms. <c>repeat</c>: N compiles of one variant, nothing printed but the
+/// times, for a profiler to attach to (<c>dotnet-trace collect -- dotnet IdpDynamo.CompileCost.dll repeat ...</c>).
 /// </summary>
 public static class Program
 {
@@ -36,9 +38,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         SinceMain.Start();
-        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once" or "rules"))
+        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once" or "rules" or "repeat"))
         {
-            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh|rules <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
+            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh|rules|repeat <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
             return 2;
         }
 
@@ -71,6 +73,7 @@ public static class Program
             "steady" => await Steady(service, variants, rounds),
             "fresh" => Fresh(args, variants, rounds),
             "rules" => await Rules(service, variants.Last(), rounds),
+            "repeat" => await Repeat(service, variants.Last(), rounds),
             _ => await Once(service, variants.Single(v => v.Name == only)),
         };
     }
@@ -131,6 +134,19 @@ public static class Program
         foreach (var (name, ms) in await service.Variant(variant.Path).TimeAlone(rounds))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {ms,8:F1} ms  {name}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary><paramref name="rounds"/> compiles of <paramref name="variant"/> in this process, for a profiler.</summary>
+    private static async Task<int> Repeat(ServiceCompile service, (string Name, string? Path) variant, int rounds)
+    {
+        var compiler = service.Variant(variant.Path);
+        for (int round = 0; round < rounds; round++)
+        {
+            var result = await compiler.Compile(null, telemetry: false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{variant.Name} round {round + 1}: {result.Milliseconds:F0} ms{(result.Failed is { } f ? ", failed: " + f : "")}"));
         }
 
         return 0;

@@ -297,9 +297,11 @@ internal sealed class Compiler(ServiceCompile service, ImmutableArray<Diagnostic
         double idpMs = 0, idpGeneratorMs = 0;
         if (telemetry)
         {
+            // The analysis result carries the execution times of the run above (GetAnalyzerTelemetryInfoAsync's are zero).
+            var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
             foreach (var analyzer in analyzers)
             {
-                var info = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                var info = analysis.AnalyzerTelemetryInfo.GetValueOrDefault(analyzer) ?? new Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo();
                 string name = analyzer.GetType().FullName!;
                 times[name] = times.GetValueOrDefault(name) + info.ExecutionTime.TotalMilliseconds;
                 if (analyzer.GetType().Assembly.GetName().Name == "IdpDynamo.Analyzers")
