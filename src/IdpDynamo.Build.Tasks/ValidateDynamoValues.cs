@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.IO;
 using IdpDynamo.Schema.Validation;

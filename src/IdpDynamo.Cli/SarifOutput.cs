@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using IdpDynamo.Schema;
 
 namespace IdpDynamo.Cli;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IdpDynamo.Schema;
 
 /// <summary>Collects the diagnostics of one file.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IdpDynamo.Schema;
 
 /// <summary>A diagnostic id with its documentation metadata. Severity is the default; some rules split by case.</summary>

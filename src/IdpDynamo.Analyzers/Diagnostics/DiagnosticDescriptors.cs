@@ -1,5 +1,4 @@
 using IdpDynamo.Schema;
-using Microsoft.CodeAnalysis;
 
 namespace IdpDynamo.Analyzers.Diagnostics;
 

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using IdpDynamo.Schema;
-using Microsoft.CodeAnalysis;
 
 namespace IdpDynamo.Analyzers.Diagnostics;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IdpDynamo.Analyzers.Expressions;
 
 /// <summary>Which grammar a DynamoDB expression parameter uses.</summary>

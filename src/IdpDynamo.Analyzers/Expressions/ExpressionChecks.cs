@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema.Model;
-using Microsoft.CodeAnalysis;
 
 namespace IdpDynamo.Analyzers.Expressions;
 

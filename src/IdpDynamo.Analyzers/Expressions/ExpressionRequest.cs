@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Schema.Model;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IdpDynamo.Analyzers.Expressions;

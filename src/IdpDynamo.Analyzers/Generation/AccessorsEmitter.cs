@@ -1,8 +1,6 @@
 using System.CodeDom.Compiler;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;

@@ -1,14 +1,8 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
-using System.Threading;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Yaml;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
 

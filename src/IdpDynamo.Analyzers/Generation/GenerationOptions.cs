@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace IdpDynamo.Analyzers.Generation;
 
 /// <summary>Generator settings from MSBuild properties (CompilerVisibleProperty in IdpDynamo.Build.props).</summary>

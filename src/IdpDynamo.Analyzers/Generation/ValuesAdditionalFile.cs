@@ -1,10 +1,6 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using IdpDynamo.Analyzers.Validation;
 using IdpDynamo.Schema.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Generation;
 

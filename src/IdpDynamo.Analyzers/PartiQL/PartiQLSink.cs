@@ -1,9 +1,4 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.PartiQL;
 

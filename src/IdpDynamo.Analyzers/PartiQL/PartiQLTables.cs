@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-
 namespace IdpDynamo.Analyzers.PartiQL;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Text;
-using System.Threading;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IdpDynamo.Analyzers.PartiQL;

@@ -1,6 +1,4 @@
-using System;
 using IdpDynamo.Analyzers.Generation;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Validation;
 

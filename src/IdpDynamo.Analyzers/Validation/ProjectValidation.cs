@@ -1,15 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using IdpDynamo.Analyzers.Generation;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Validation;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Validation;
 

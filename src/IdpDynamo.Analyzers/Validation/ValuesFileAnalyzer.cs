@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Immutable;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Schema;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IdpDynamo.Analyzers.Validation;

@@ -1,10 +1,7 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Yaml;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IdpDynamo.Analyzers.Validation;

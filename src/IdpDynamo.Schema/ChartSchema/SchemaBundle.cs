@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using IdpDynamo.Schema.Yaml;

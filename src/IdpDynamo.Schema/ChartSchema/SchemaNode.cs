@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using IdpDynamo.Schema.Yaml;
 
 namespace IdpDynamo.Schema.ChartSchema;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using IdpDynamo.Schema.Validation;
 using IdpDynamo.Schema.Yaml;

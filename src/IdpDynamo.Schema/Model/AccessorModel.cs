@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace IdpDynamo.Schema.Model;
 
 /// <summary>One table as the generated accessors present it: the first definition over all environments.</summary>

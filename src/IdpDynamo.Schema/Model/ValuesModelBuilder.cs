@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using IdpDynamo.Schema.Yaml;
 
 namespace IdpDynamo.Schema.Model;

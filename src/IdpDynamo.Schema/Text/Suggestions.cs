@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace IdpDynamo.Schema.Text;
 
 /// <summary>"Did you mean" for keys, enum values and names: case and separator slips first, then small edit distances.</summary>

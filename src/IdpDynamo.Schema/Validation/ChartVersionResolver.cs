@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IdpDynamo.Schema.ChartSchema;
 using IdpDynamo.Schema.Yaml;

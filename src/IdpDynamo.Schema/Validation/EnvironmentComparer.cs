@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using IdpDynamo.Schema.Model;
 
 namespace IdpDynamo.Schema.Validation;

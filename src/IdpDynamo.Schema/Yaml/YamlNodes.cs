@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IdpDynamo.Schema.Yaml;
 
 /// <summary>What a scalar means after Helm's YAML 1.1 resolution (go-yaml v2 via sigs.k8s.io/yaml).</summary>

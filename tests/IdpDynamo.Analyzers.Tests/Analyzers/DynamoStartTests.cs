@@ -15,8 +15,8 @@ using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// The rules' operation callbacks are dispatched from syntax-node actions with a name pre-filter
-/// (<see cref="DynamoStart.RegisterOperationAction"/>), no longer by the operation driver. These are the places the
+/// The rules' operation callbacks are dispatched from one semantic-model action per file with a name pre-filter
+/// (<see cref="DynamoStart.RegisterOperationAction"/>), not by the operation driver. These are the places the
 /// operation driver reached and a syntax walk or a name filter could miss: code blocks other than method bodies,
 /// type names hidden by aliases, constructor initializers, assignments spelled unusually, named attribute arguments.
 /// Every analyzer runs; each expected diagnostic is one the operation-action version reported at the same span.

@@ -1,6 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace IdpDynamo.Analyzers.Analyzers.Configuration;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>How a call uses a table: IAM read or write, or table management (which the chart owns).</summary>

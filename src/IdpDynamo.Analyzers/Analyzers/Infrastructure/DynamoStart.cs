@@ -1,18 +1,11 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// A compilation start shared by every rule: the SDK symbols, the values-file catalog, and the registration helpers.
-/// Rules add callbacks; <see cref="Commit"/> then registers one syntax-node action for all operation callbacks and one
+/// Rules add callbacks; <see cref="Commit"/> then registers one semantic-model action for all operation callbacks and one
 /// symbol action for all symbol callbacks, and nothing at all when no rule added any.
 /// </summary>
 /// <remarks>
@@ -67,17 +60,17 @@ internal sealed class DynamoStart
     /// <remarks>
     /// An operation action makes the driver build the IOperation tree of every code block of the compilation (binding
     /// it first where the compiler has not), even where nothing touches DynamoDB, and call every rule on every call,
-    /// creation and assignment. Here a syntax-node action first tests the node's names and asks the semantic model for
-    /// the operation only when some rule can act on it; the operation comes from the member's full tree, so
+    /// creation and assignment; a syntax-node action costs the driver a guarded, timed callback per node. Here one
+    /// semantic-model action per file walks its syntax once, tests each node's names and asks the semantic model for
+    /// the operation only when some rule can act on it (the driver runs it after the file's members were analyzed, so
+    /// their trees are usually built already); the operation comes from the member's full tree, so
     /// <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation driver dispatched: calls,
     /// <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls; <c>new T(...)</c> and <c>new(...)</c>;
     /// assignments and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>), in lambdas, local
-    /// functions, initializers and top-level statements alike. Roslyn before 4.9 visits <c>: Base(...)</c> of a primary
-    /// constructor twice, under the type and under the constructor (roslyn#70488); it is dispatched under the
-    /// constructor only, where newer compilers visit it. Not dispatched: implicit operations (the <c>Add</c> calls of a
-    /// collection initializer: no public SDK <c>Add</c> takes a table name), attribute constructors (the rules check
-    /// attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule reads one on its own;
-    /// dictionaries are read from the creation that holds them).
+    /// functions, initializers and top-level statements alike, each node once. Not dispatched: implicit operations
+    /// (the <c>Add</c> calls of a collection initializer: no public SDK <c>Add</c> takes a table name), attribute
+    /// constructors (the rules check attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule
+    /// reads one on its own; dictionaries are read from the creation that holds them).
     /// </remarks>
     public void RegisterOperationAction(NodeFilter filter, Action<DynamoOperationContext> action, params OperationKind[] kinds)
     {
@@ -124,7 +117,13 @@ internal sealed class DynamoStart
                 }
             }
 
-            Context.RegisterSyntaxNodeAction(ctx => Dispatch(ctx, handlers, names), syntaxKinds.Distinct().ToArray());
+            var dispatched = new bool[syntaxKinds.Max(k => (int)k) + 1];
+            foreach (var kind in syntaxKinds)
+            {
+                dispatched[(int)kind] = true;
+            }
+
+            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, names, dispatched));
         }
 
         if (_symbols.Count > 0)
@@ -145,9 +144,22 @@ internal sealed class DynamoStart
         }
     }
 
-    private static void Dispatch(SyntaxNodeAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names)
+    /// <summary>Every dispatched node of one tree, in document order (a node of an unnamed kind costs a bool lookup).</summary>
+    private static void DispatchTree(SemanticModelAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names, bool[] dispatched)
     {
-        var node = ctx.Node;
+        var model = ctx.SemanticModel;
+        foreach (var node in model.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
+        {
+            int kind = node.RawKind;
+            if (kind < dispatched.Length && dispatched[kind])
+            {
+                Dispatch(node, model, ctx.ReportDiagnostic, handlers, names, ctx.CancellationToken);
+            }
+        }
+    }
+
+    private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, DynamoNames names, CancellationToken cancellationToken)
+    {
         var category = Classify(node, out string? name);
         if (category == NodeCategory.None)
         {
@@ -163,7 +175,7 @@ internal sealed class DynamoStart
             }
         }
 
-        if (wanted == 0 || (node is PrimaryConstructorBaseTypeSyntax && ctx.ContainingSymbol is not IMethodSymbol))
+        if (wanted == 0)
         {
             return;
         }
@@ -171,11 +183,11 @@ internal sealed class DynamoStart
         IOperation? operation;
         try
         {
-            operation = ctx.SemanticModel.GetOperation(node, ctx.CancellationToken);
+            operation = model.GetOperation(node, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
+            ReportInternalError(report, node.GetLocation(), ex);
             return;
         }
 
@@ -184,7 +196,7 @@ internal sealed class DynamoStart
             return;
         }
 
-        var context = new DynamoOperationContext(operation, ctx);
+        var context = new DynamoOperationContext(operation, report, cancellationToken);
         for (int i = 0; i < handlers.Length; i++)
         {
             if ((wanted & (1UL << i)) != 0 && Array.IndexOf(handlers[i].Kinds, operation.Kind) >= 0)
@@ -195,7 +207,7 @@ internal sealed class DynamoStart
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    ReportInternalError(ctx.ReportDiagnostic, node.GetLocation(), ex);
+                    ReportInternalError(report, node.GetLocation(), ex);
                 }
             }
         }
@@ -412,21 +424,22 @@ internal sealed class NodeFilter
 /// <summary>
 /// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
-/// cancellation token and the diagnostic sink of the syntax-node action that found it.
+/// cancellation token and the diagnostic sink of the semantic-model action that found it.
 /// </summary>
 internal readonly struct DynamoOperationContext
 {
-    private readonly SyntaxNodeAnalysisContext _context;
+    private readonly Action<Diagnostic> _report;
 
-    public DynamoOperationContext(IOperation operation, SyntaxNodeAnalysisContext context)
+    public DynamoOperationContext(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         Operation = operation;
-        _context = context;
+        _report = report;
+        CancellationToken = cancellationToken;
     }
 
     public IOperation Operation { get; }
 
-    public CancellationToken CancellationToken => _context.CancellationToken;
+    public CancellationToken CancellationToken { get; }
 
-    public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+    public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 }

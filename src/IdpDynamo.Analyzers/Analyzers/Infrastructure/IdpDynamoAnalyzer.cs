@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using System.Linq;
 using IdpDynamo.Analyzers.Analyzers.Rules;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>A place where C# names a table: the value expression and how the call uses the table.</summary>

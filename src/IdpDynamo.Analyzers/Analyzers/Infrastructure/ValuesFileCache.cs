@@ -1,15 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using IdpDynamo.Analyzers.Generation;
 using IdpDynamo.Schema;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Yaml;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 

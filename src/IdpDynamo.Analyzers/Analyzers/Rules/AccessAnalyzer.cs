@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Analyzers.PartiQL;
 using IdpDynamo.Schema.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -25,9 +17,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// placeholder the role is known in every environment, and a file that denies it is reported. A fixed role name can
 /// only exist in one environment, so it is reported only when no values file grants it the access.
 /// </remarks>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class AccessAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public AccessAnalyzer()
         : base(DiagnosticDescriptors.AccessDenied)

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
@@ -19,9 +11,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// class is checked against the same table, otherwise by the checked class (on its name); a missing key by the first
 /// concrete class without it. Abstract classes are never blamed for a key a derived class may declare.
 /// </remarks>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class EntityKeyMappingAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public EntityKeyMappingAnalyzer()
         : base(DiagnosticDescriptors.EntityKeyMismatch)

@@ -1,10 +1,3 @@
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
@@ -13,9 +6,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// the hash key on a table with a sort key (the SDK throws "Unable to convert range key value"), or a range key on
 /// a table without one.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public KeyArityAnalyzer()
         : base(DiagnosticDescriptors.KeyArity)

@@ -1,12 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Analyzers.Expressions;
 using IdpDynamo.Schema.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -16,9 +9,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// the index in <c>IndexName</c>: no equality on the partition key, a condition on a non-key attribute, two
 /// conditions on the sort key, begins_with on a number key, or OR/NOT/IN.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public KeyConditionAnalyzer()
         : base(DiagnosticDescriptors.KeyConditionMismatch)

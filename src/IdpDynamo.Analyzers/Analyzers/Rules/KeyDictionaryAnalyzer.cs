@@ -1,12 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
@@ -17,9 +8,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// A dictionary held in a local counts as inline where <see cref="LocalFlow"/> follows it to the request; dictionaries
 /// built elsewhere are not checked.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public KeyDictionaryAnalyzer()
         : base(DiagnosticDescriptors.KeyMismatch)

@@ -1,10 +1,3 @@
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
@@ -14,9 +7,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// rejects such a key with a ValidationException. Tables with the same key schema stay silent (the key works), and so
 /// does anything whose table is not known at compile time or that the code can still change after the initializer.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class KeyOfAnotherTableAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public KeyOfAnotherTableAnalyzer()
         : base(DiagnosticDescriptors.KeyOfAnotherTable)

@@ -1,9 +1,3 @@
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
 /// <summary>
@@ -15,9 +9,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// <c>TableName</c> and <c>TableNameIn(ns)</c>, rendered names, and anything not known at compile time (configuration,
 /// parameters, interpolations). Table management calls are left alone, as everywhere.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class LogicalTableNameAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public LogicalTableNameAnalyzer()
         : base(DiagnosticDescriptors.LogicalTableName)

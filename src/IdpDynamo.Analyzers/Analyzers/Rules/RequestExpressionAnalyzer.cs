@@ -1,13 +1,6 @@
-using System.Collections.Generic;
-using System.Threading;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Analyzers.Expressions;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -18,9 +11,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// Expression. This class only resolves the request (<see cref="ExpressionRequest"/>); the checks are
 /// <see cref="ExpressionChecks"/>.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     /// <summary>Every member whose presence makes the creation worth resolving.</summary>
     private static readonly string[] Triggers =

@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Analyzers.PartiQL;
 using IdpDynamo.Schema.Model;
 using IdpDynamo.Schema.Text;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -18,9 +10,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// attributes; an LSI attribute naming a GSI and vice versa.
 /// IDPDYN203: <c>ConsistentRead = true</c> with a global secondary index.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public UnknownIndexAnalyzer()
         : base(DiagnosticDescriptors.UnknownIndex, DiagnosticDescriptors.ConsistentReadOnGsi)

@@ -1,9 +1,4 @@
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
 using IdpDynamo.Analyzers.PartiQL;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -17,9 +12,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// <c>[DynamoDBTable("X")]</c> is checked by a symbol action and reported once, on the attribute; <see cref="Sinks"/>
 /// skips attribute constructors, which the driver analyzes as operations only when other actions ask for it.
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     public UnknownTableAnalyzer()
         : base(DiagnosticDescriptors.UnknownTable)

@@ -1,10 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
-using IdpDynamo.Analyzers.Analyzers.Infrastructure;
-using IdpDynamo.Analyzers.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace IdpDynamo.Analyzers.Analyzers.Rules;
 
@@ -14,9 +8,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Rules;
 /// same value, so behaviour does not change. The accessor is passed in the diagnostic's properties.
 /// <c>[DynamoDBTable("Orders")]</c> is handled by a symbol action, once (<see cref="Sinks"/> skips attribute constructors).
 /// </summary>
-#pragma warning disable RS1001 // Run by IdpDynamoAnalyzer (the analyzer the package ships), or alone by the tests.
 public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
-#pragma warning restore RS1001
 {
     /// <summary>Property key of the replacement expression.</summary>
     public const string AccessorKey = "Accessor";

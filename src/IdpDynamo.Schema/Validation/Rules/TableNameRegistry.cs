@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using IdpDynamo.Schema.Model;
 
 namespace IdpDynamo.Schema.Validation.Rules;
