@@ -1,9 +1,4 @@
-using System.IO;
 using IdpDynamo.Schema;
-using IdpDynamo.Schema.IO;
-using IdpDynamo.Schema.Validation;
-using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace IdpDynamo.Build.Tasks;
 

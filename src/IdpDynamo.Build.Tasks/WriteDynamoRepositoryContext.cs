@@ -1,10 +1,5 @@
-using System.IO;
 using System.Text;
-using IdpDynamo.Schema.IO;
 using IdpDynamo.Schema.Model;
-using IdpDynamo.Schema.Validation;
-using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace IdpDynamo.Build.Tasks;
 

@@ -1,15 +1,4 @@
-using System.Collections.Immutable;
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Expressions;
-using IdpDynamo.Schema;
-using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
@@ -172,24 +161,8 @@ public sealed class ReservedWordCodeFix : CodeFixProvider
     }
 
     /// <summary>One reserved word to replace: where it is, in which literal, of which request initializer.</summary>
-    private sealed class Occurrence
+    private sealed record Occurrence(string Word, TextSpan Span, LiteralExpressionSyntax Literal, InitializerExpressionSyntax Initializer)
     {
-        private Occurrence(string word, TextSpan span, LiteralExpressionSyntax literal, InitializerExpressionSyntax initializer)
-        {
-            Word = word;
-            Span = span;
-            Literal = literal;
-            Initializer = initializer;
-        }
-
-        public string Word { get; }
-
-        public TextSpan Span { get; }
-
-        public LiteralExpressionSyntax Literal { get; }
-
-        public InitializerExpressionSyntax Initializer { get; }
-
         public static Occurrence? From(SyntaxNode root, Diagnostic diagnostic)
         {
             if (!diagnostic.Properties.TryGetValue(ExpressionChecks.ReservedWordKey, out var word) || word is null)

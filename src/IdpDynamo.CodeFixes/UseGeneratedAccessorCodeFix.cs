@@ -1,15 +1,5 @@
-using System.Collections.Immutable;
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
-using IdpDynamo.Schema;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace IdpDynamo.CodeFixes;

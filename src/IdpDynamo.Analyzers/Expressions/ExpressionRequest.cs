@@ -7,37 +7,26 @@ namespace IdpDynamo.Analyzers.Expressions;
 /// One expression parameter of a request (<c>FilterExpression = "..."</c>): its text when known, read once, and where
 /// each offset of the text is in the source.
 /// </summary>
-internal sealed class ExpressionSource
+/// <param name="member">The request member, e.g. <c>FilterExpression</c>.</param>
+/// <param name="kind">The grammar of that member.</param>
+/// <param name="text">The string sent, or null when it is not known at compile time.</param>
+/// <param name="whole">Where the value is written.</param>
+/// <param name="literalStart">
+/// The source position of the text's first character when the value is a string literal whose characters are the
+/// text one for one (no escapes), else -1: then every location is <paramref name="whole"/>.
+/// </param>
+internal sealed class ExpressionSource(string member, ExpressionKind kind, string? text, Location whole, int literalStart)
 {
-    private readonly Location _whole;
-    private readonly int _literalStart;
     private DynamoExpression? _read;
 
-    /// <param name="member">The request member, e.g. <c>FilterExpression</c>.</param>
-    /// <param name="kind">The grammar of that member.</param>
-    /// <param name="text">The string sent, or null when it is not known at compile time.</param>
-    /// <param name="whole">Where the value is written.</param>
-    /// <param name="literalStart">
-    /// The source position of the text's first character when the value is a string literal whose characters are the
-    /// text one for one (no escapes), else -1: then every location is <paramref name="whole"/>.
-    /// </param>
-    public ExpressionSource(string member, ExpressionKind kind, string? text, Location whole, int literalStart)
-    {
-        Member = member;
-        Kind = kind;
-        Text = text;
-        _whole = whole;
-        _literalStart = literalStart;
-    }
+    public string Member { get; } = member;
 
-    public string Member { get; }
+    public ExpressionKind Kind { get; } = kind;
 
-    public ExpressionKind Kind { get; }
-
-    public string? Text { get; }
+    public string? Text { get; } = text;
 
     /// <summary>Whether each character of the text can be located (and edited) in the source.</summary>
-    public bool IsLiteral => _literalStart >= 0;
+    public bool IsLiteral => literalStart >= 0;
 
     /// <summary>The expression read by <see cref="ExpressionReader"/>; null when the text is unknown.</summary>
     public DynamoExpression? Read => Text is null ? null : _read ??= ExpressionReader.Read(Text, Kind);
@@ -47,7 +36,7 @@ internal sealed class ExpressionSource
 
     /// <summary>Where <paramref name="length"/> characters at <paramref name="offset"/> of the text are written.</summary>
     public Location Locate(int offset, int length)
-        => IsLiteral && _whole.SourceTree is { } tree ? Location.Create(tree, new TextSpan(_literalStart + offset, length)) : _whole;
+        => IsLiteral && whole.SourceTree is { } tree ? Location.Create(tree, new TextSpan(literalStart + offset, length)) : whole;
 }
 
 /// <summary>

@@ -44,10 +44,12 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ReadOptions);
 
         // Key builders need AttributeValue; without the AWS SDK the generated code references nothing from it. Asked
-        // only when there is something to generate: without values files no symbol is looked up.
+        // only when there is something to generate: without values files nothing is looked up. A reference named
+        // AWSSDK.DynamoDBv2 is the SDK; otherwise only the project's own sources are searched (stubs of the SDK's
+        // types), so the probe never walks the namespaces of every referenced assembly before the compiler does.
         var hasSdk = context.CompilationProvider
             .Combine(files.Select(static (f, _) => f.Length > 0))
-            .Select(static (input, _) => input.Right && input.Left.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null)
+            .Select(static (input, _) => input.Right && HasSdk(input.Left))
             .WithTrackingName(TrackingNames.DetectSdk);
 
         // One position-free model over all environments, tables ordered by name for deterministic output.
@@ -57,6 +59,19 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.MergeSchema);
 
         context.RegisterSourceOutput(model.Combine(hasSdk), static (spc, input) => Emit(spc, input.Left, input.Right));
+    }
+
+    private static bool HasSdk(Compilation compilation)
+    {
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (string.Equals(reference.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return compilation.Assembly.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null;
     }
 
     private static ParsedValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)

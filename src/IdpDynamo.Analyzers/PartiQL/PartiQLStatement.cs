@@ -32,22 +32,11 @@ internal readonly record struct PartiQLName(string? Exact, string? Tail, bool Is
 /// and, in ExecuteTransaction, <c>EXISTS(SELECT …)</c>. dynalite (the local server the integration tests use) does not
 /// implement ExecuteStatement, so this reading is not checked against it.
 /// </remarks>
-internal sealed class PartiQLStatement
+/// <param name="Table">The table the statement reads or writes.</param>
+/// <param name="Index">The index of <c>FROM "table"."index"</c>; null when the statement names none.</param>
+/// <param name="IsWrite">INSERT, UPDATE or DELETE.</param>
+internal sealed record PartiQLStatement(PartiQLName Table, PartiQLName? Index, bool IsWrite)
 {
-    private PartiQLStatement(PartiQLName table, PartiQLName? index, bool isWrite)
-    {
-        Table = table;
-        Index = index;
-        IsWrite = isWrite;
-    }
-
-    public PartiQLName Table { get; }
-
-    /// <summary>The index of <c>FROM "table"."index"</c>; null when the statement names none.</summary>
-    public PartiQLName? Index { get; }
-
-    public bool IsWrite { get; }
-
     /// <summary>The statement's target, or null when the text is not one of the forms above or an unknown part hides it.</summary>
     public static PartiQLStatement? Read(string text)
     {

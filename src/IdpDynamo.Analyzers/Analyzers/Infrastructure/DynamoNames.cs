@@ -16,8 +16,8 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// symbols) and kept as long as the assembly symbol lives, so an IDE's new compilation after each edit reuses them;
 /// the source's own <c>Amazon.DynamoDBv2</c> types (stubs, extension classes) and the aliases are read per compilation.
 /// Which methods take a parameter of a given name, and which types have a member of a given name (a property,
-/// inherited ones too, or a constructor parameter), needs the member symbols: read on the first question
-/// (<see cref="Takes"/>, <see cref="Has"/>), once per assembly as well.
+/// inherited ones too, or a constructor parameter), needs member symbols: they are read per name asked about
+/// (<see cref="Takes"/>, <see cref="Has"/>), only of the types that declare that name, and each answer is kept.
 /// </remarks>
 internal sealed class DynamoNames
 {
@@ -28,7 +28,8 @@ internal sealed class DynamoNames
     private readonly HashSet<string> _members;
     private readonly HashSet<string> _aliases;
     private readonly Declared[] _declared;
-    private Signatures? _signatures;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Part), bool> _takes = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Part), bool> _has = new();
 
     private DynamoNames(HashSet<string> types, HashSet<string> members, HashSet<string> aliases, Declared[] declared)
     {
@@ -51,15 +52,31 @@ internal sealed class DynamoNames
     public bool IsAlias(string name) => _aliases.Contains(name);
 
     /// <summary>Whether some SDK method named <paramref name="method"/> has a parameter named <paramref name="parameter"/>.</summary>
-    public bool Takes(string method, string parameter) => ReadSignatures().Takes(method, parameter);
+    public bool Takes(string method, string parameter)
+        => _members.Contains(method) && Answer((method, parameter), static (d, key) => d.Takes(key.Name, key.Part), _takes);
 
     /// <summary>
     /// Whether the SDK type named <paramref name="type"/> has a property <paramref name="member"/> (declared or
     /// inherited) or a constructor parameter of that name (first letter upper-cased: <c>tableName</c> is <c>TableName</c>).
     /// </summary>
-    public bool Has(string type, string member) => ReadSignatures().Has(type, member);
+    public bool Has(string type, string member)
+        => _types.Contains(type) && Answer((type, member), static (d, key) => d.Has(key.Name, key.Part), _has);
 
-    private Signatures ReadSignatures() => _signatures ??= Signatures.Of(_declared);
+    private bool Answer((string Name, string Part) key, Func<Declared, (string Name, string Part), bool> ask, System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Part), bool> answers)
+    {
+        if (answers.TryGetValue(key, out bool known))
+        {
+            return known;
+        }
+
+        bool answer = false;
+        foreach (var declared in _declared)
+        {
+            answer |= ask(declared, key);
+        }
+
+        return answers[key] = answer;
+    }
 
     private static DynamoNames Create(Compilation compilation)
     {
@@ -117,28 +134,83 @@ internal sealed class DynamoNames
 
         private readonly IReadOnlyCollection<string> _types;
         private readonly IReadOnlyCollection<string> _members;
-        private readonly object _gate = new();
-        private Signatures? _signatures;
+        private readonly Dictionary<string, List<INamedTypeSymbol>> _byTypeName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<INamedTypeSymbol>> _byMemberName = new(StringComparer.Ordinal);
 
         private Declared(IReadOnlyCollection<string> types, IReadOnlyCollection<string> members, IReadOnlyList<INamedTypeSymbol> symbols)
         {
             _types = types;
             _members = members;
-            Symbols = symbols;
+            foreach (var type in symbols)
+            {
+                Add(_byTypeName, type.Name, type);
+                foreach (var name in type.MemberNames)
+                {
+                    Add(_byMemberName, name, type);
+                }
+            }
         }
 
-        public bool IsEmpty => Symbols.Count == 0;
+        public bool IsEmpty => _byTypeName.Count == 0;
 
-        /// <summary>Every type the assembly declares in <c>Amazon.DynamoDBv2</c> and below, nested ones included.</summary>
-        public IReadOnlyList<INamedTypeSymbol> Symbols { get; }
-
-        /// <summary>The assembly's methods by parameter name and types by member name, read once.</summary>
-        public Signatures ReadSignatures()
+        /// <summary>Whether a method <paramref name="method"/> of the assembly's types has a parameter <paramref name="parameter"/>.</summary>
+        public bool Takes(string method, string parameter)
         {
-            lock (_gate)
+            if (!_byMemberName.TryGetValue(method, out var types))
             {
-                return _signatures ??= Signatures.Read(Symbols);
+                return false;
             }
+
+            foreach (var type in types)
+            {
+                foreach (var member in type.GetMembers(method))
+                {
+                    if (member is IMethodSymbol candidate && candidate.Parameters.Any(p => p.Name == parameter))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a type <paramref name="type"/> of the assembly has a property or constructor parameter <paramref name="member"/>.</summary>
+        public bool Has(string type, string member)
+        {
+            if (!_byTypeName.TryGetValue(type, out var types))
+            {
+                return false;
+            }
+
+            foreach (var candidate in types)
+            {
+                for (var t = candidate; t is not null && DynamoSdk.IsDynamo(t); t = t.BaseType)
+                {
+                    if (t.MemberNames.Contains(member) && t.GetMembers(member).Any(m => m is IPropertySymbol))
+                    {
+                        return true;
+                    }
+                }
+
+                if (candidate.InstanceConstructors.Any(c => c.Parameters.Any(p => p.Name.Length == member.Length
+                    && char.ToUpperInvariant(p.Name[0]) == member[0] && string.CompareOrdinal(p.Name, 1, member, 1, member.Length - 1) == 0)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Add(Dictionary<string, List<INamedTypeSymbol>> map, string key, INamedTypeSymbol type)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(type);
         }
 
         public static Declared Of(IAssemblySymbol assembly)
@@ -193,96 +265,6 @@ internal sealed class DynamoNames
             foreach (var nested in type.GetTypeMembers())
             {
                 AddType(nested, types, members, symbols);
-            }
-        }
-    }
-
-    /// <summary>The SDK's method names by parameter name and type names by member name, over all its assemblies.</summary>
-    private sealed class Signatures
-    {
-        private readonly Dictionary<string, HashSet<string>> _methodsByParameter = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<string>> _typesByMember = new(StringComparer.Ordinal);
-
-        public static Signatures Of(IReadOnlyList<Declared> declared)
-        {
-            if (declared.Count == 1)
-            {
-                return declared[0].ReadSignatures();
-            }
-
-            var all = new Signatures();
-            foreach (var one in declared)
-            {
-                var signatures = one.ReadSignatures();
-                Merge(signatures._methodsByParameter, all._methodsByParameter);
-                Merge(signatures._typesByMember, all._typesByMember);
-            }
-
-            return all;
-        }
-
-        public static Signatures Read(IReadOnlyList<INamedTypeSymbol> types)
-        {
-            var read = new Signatures();
-            foreach (var type in types)
-            {
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IMethodSymbol method)
-                    {
-                        foreach (var parameter in method.Parameters)
-                        {
-                            if (method.MethodKind == MethodKind.Constructor)
-                            {
-                                Add(read._typesByMember, Capitalized(parameter.Name), type.Name);
-                            }
-                            else
-                            {
-                                Add(read._methodsByParameter, parameter.Name, method.Name);
-                            }
-                        }
-                    }
-                }
-
-                for (var t = type; t is not null && DynamoSdk.IsDynamo(t); t = t.BaseType)
-                {
-                    foreach (var member in t.GetMembers())
-                    {
-                        if (member is IPropertySymbol property)
-                        {
-                            Add(read._typesByMember, property.Name, type.Name);
-                        }
-                    }
-                }
-            }
-
-            return read;
-        }
-
-        public bool Takes(string method, string parameter) => _methodsByParameter.TryGetValue(parameter, out var methods) && methods.Contains(method);
-
-        public bool Has(string type, string member) => _typesByMember.TryGetValue(member, out var types) && types.Contains(type);
-
-        private static string Capitalized(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-        private static void Add(Dictionary<string, HashSet<string>> map, string key, string value)
-        {
-            if (!map.TryGetValue(key, out var set))
-            {
-                map[key] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            set.Add(value);
-        }
-
-        private static void Merge(Dictionary<string, HashSet<string>> from, Dictionary<string, HashSet<string>> into)
-        {
-            foreach (var pair in from)
-            {
-                foreach (var value in pair.Value)
-                {
-                    Add(into, pair.Key, value);
-                }
             }
         }
     }

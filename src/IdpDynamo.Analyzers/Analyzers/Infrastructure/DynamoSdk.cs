@@ -14,16 +14,16 @@ internal enum TableAccess
 /// </summary>
 internal sealed class DynamoSdk
 {
-    private DynamoSdk(Compilation compilation)
+    private DynamoSdk(INamedTypeSymbol attributeValue, Func<string, INamedTypeSymbol?> find)
     {
-        AttributeValue = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue")!;
-        TableAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBTableAttribute");
-        HashKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBHashKeyAttribute");
-        RangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
-        PropertyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBPropertyAttribute");
-        GsiHashKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexHashKeyAttribute");
-        GsiRangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexRangeKeyAttribute");
-        LsiRangeKeyAttribute = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBLocalSecondaryIndexRangeKeyAttribute");
+        AttributeValue = attributeValue;
+        TableAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBTableAttribute");
+        HashKeyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBHashKeyAttribute");
+        RangeKeyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
+        PropertyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBPropertyAttribute");
+        GsiHashKeyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexHashKeyAttribute");
+        GsiRangeKeyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexRangeKeyAttribute");
+        LsiRangeKeyAttribute = find("Amazon.DynamoDBv2.DataModel.DynamoDBLocalSecondaryIndexRangeKeyAttribute");
     }
 
     public INamedTypeSymbol AttributeValue { get; }
@@ -42,9 +42,26 @@ internal sealed class DynamoSdk
 
     public INamedTypeSymbol? LsiRangeKeyAttribute { get; }
 
-    /// <summary>Null when the compilation does not reference AWSSDK.DynamoDBv2 (the analyzers then do nothing).</summary>
+    /// <summary>
+    /// Null when the compilation does not reference AWSSDK.DynamoDBv2 (the analyzers then do nothing). The SDK's types
+    /// are looked up in the project's own sources (stubs) and in the assembly named AWSSDK.DynamoDBv2 only, never by
+    /// a search through every referenced assembly's namespaces.
+    /// </summary>
     public static DynamoSdk? TryCreate(Compilation compilation)
-        => compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is null ? null : new DynamoSdk(compilation);
+    {
+        IAssemblySymbol? sdk = null;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (string.Equals(assembly.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+            {
+                sdk = assembly;
+                break;
+            }
+        }
+
+        INamedTypeSymbol? Find(string metadataName) => compilation.Assembly.GetTypeByMetadataName(metadataName) ?? sdk?.GetTypeByMetadataName(metadataName);
+        return Find("Amazon.DynamoDBv2.Model.AttributeValue") is { } attributeValue ? new DynamoSdk(attributeValue, Find) : null;
+    }
 
     /// <summary>Whether a symbol belongs to the SDK's <c>Amazon.DynamoDBv2</c> namespaces.</summary>
     public static bool IsDynamo(ISymbol? symbol)

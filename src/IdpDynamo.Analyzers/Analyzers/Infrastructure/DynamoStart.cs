@@ -19,7 +19,9 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// allocation); only when some rule wants it is the operation asked for, once, and handed to those rules whose
 /// operation kinds match, each guarded so an exception becomes IDPDYN999 on the node.</para>
 /// </remarks>
-internal sealed class DynamoStart
+#pragma warning disable RS1012 // The rules' Register(...) add their callbacks; Commit registers them on this context.
+internal sealed class DynamoStart(CompilationStartAnalysisContext context, DynamoSdk sdk, DynamoCatalog catalog, DynamoNames names)
+#pragma warning restore RS1012
 {
     private static readonly SyntaxKind[] InvocationSyntax =
     {
@@ -33,25 +35,14 @@ internal sealed class DynamoStart
 
     private static readonly SyntaxKind[] SimpleAssignmentSyntax = { SyntaxKind.SimpleAssignmentExpression, SyntaxKind.AttributeArgument };
 
-    private readonly DynamoNames _names;
     private readonly List<OperationHandler> _operations = new();
     private readonly List<(Action<SymbolAnalysisContext> Action, SymbolKind[] Kinds)> _symbols = new();
 
-#pragma warning disable RS1012 // The rules' Register(...) add their callbacks; Commit registers them on this context.
-    public DynamoStart(CompilationStartAnalysisContext context, DynamoSdk sdk, DynamoCatalog catalog, DynamoNames names)
-#pragma warning restore RS1012
-    {
-        Context = context;
-        Sdk = sdk;
-        Catalog = catalog;
-        _names = names;
-    }
+    public CompilationStartAnalysisContext Context { get; } = context;
 
-    public CompilationStartAnalysisContext Context { get; }
+    public DynamoSdk Sdk { get; } = sdk;
 
-    public DynamoSdk Sdk { get; }
-
-    public DynamoCatalog Catalog { get; }
+    public DynamoCatalog Catalog { get; } = catalog;
 
     /// <summary>
     /// Runs <paramref name="action"/> on every invocation, object creation or simple assignment (<paramref name="kinds"/>)
@@ -102,7 +93,6 @@ internal sealed class DynamoStart
         if (_operations.Count > 0)
         {
             var handlers = _operations.ToArray();
-            var names = _names;
             var syntaxKinds = new List<SyntaxKind>();
             foreach (var handler in handlers)
             {
@@ -123,7 +113,8 @@ internal sealed class DynamoStart
                 dispatched[(int)kind] = true;
             }
 
-            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, names, dispatched));
+            var sdkNames = names;
+            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, sdkNames, dispatched));
         }
 
         if (_symbols.Count > 0)

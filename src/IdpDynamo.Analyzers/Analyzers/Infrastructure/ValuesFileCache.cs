@@ -46,7 +46,7 @@ internal static class ValuesFileCache
         string? role = global.TryGetValue("build_property.IdpDynamoServiceRole", out var r) && !string.IsNullOrWhiteSpace(r) ? r.Trim() : null;
         string root = generation.Namespace is null ? $"global::{generation.ClassName}" : $"global::{generation.Namespace}.{generation.ClassName}";
         string metadataName = generation.Namespace is null ? generation.ClassName : $"{generation.Namespace}.{generation.ClassName}";
-        bool generated = compilation.GetTypeByMetadataName(metadataName) is not null;
+        bool generated = compilation.Assembly.GetTypeByMetadataName(metadataName) is not null; // generated sources are the project's own
 
         var schema = AccessorSchema.Build(files, generation.ClassName);
         // The file of each table's first definition, as AccessorSchema picks it (files in path order).
