@@ -11,7 +11,7 @@ namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
 /// <summary>
 /// The package ships one C# analyzer, <see cref="IdpDynamoAnalyzer"/>: all rules behind one compilation start, one
-/// operation-block action (and a syntax-node action for named attribute arguments) and one symbol action. A compilation it cannot report on gets no action at all (the compiler's
+/// semantic-model action and one symbol action. A compilation it cannot report on gets no action at all (the compiler's
 /// own count of registered actions, <see cref="AnalyzerTelemetryInfo"/>, is read): no IdpDynamoValues file, no
 /// AWSSDK.DynamoDBv2 reference; and IDPDYN207 registers nothing without IdpDynamoServiceRole.
 /// </summary>
@@ -59,15 +59,15 @@ public class DispatchGatingTests
     }
 
     [Fact]
-    public async Task All_rules_share_one_operation_block_action_and_one_symbol_action()
+    public async Task All_rules_share_one_semantic_model_action_and_one_symbol_action()
     {
         var run = await AnalyzerRunner.RunAsync(DynamoProject.AllAnalyzers(), new[] { Calls }, new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole);
 
         var telemetry = Assert.Single(run.Telemetry, t => t.Key is IdpDynamoAnalyzer).Value;
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
-        Assert.Equal(1, telemetry.OperationBlockActionsCount);
-        Assert.Equal(1, telemetry.SyntaxNodeActionsCount); // named attribute arguments
+        Assert.Equal(1, telemetry.SemanticModelActionsCount);
         Assert.Equal(1, telemetry.SymbolActionsCount);
+        Assert.Equal(0, telemetry.SyntaxNodeActionsCount);
         Assert.Equal(0, telemetry.OperationActionsCount);
         Assert.Equal(new[] { ("IDPDYN210", 8, 16), ("IDPDYN201", 19, 35), ("IDPDYN207", 20, 35), ("IDPDYN213", 20, 35), ("IDPDYN208", 21, 15) },
             run.Diagnostics.Select(Position).OrderBy(d => d.Line).ThenBy(d => d.Id, System.StringComparer.Ordinal).Select(d => (d.Id, d.Line, d.Column)));
@@ -123,7 +123,7 @@ public class DispatchGatingTests
         // With the role the same rule alone registers its dispatch and reports the write.
         var withRole = await AnalyzerRunner.RunAsync(new DiagnosticAnalyzer[] { new AccessAnalyzer() }, new[] { Calls },
             new[] { (DynamoProject.ValuesPath, Yaml) }, WithRole);
-        Assert.Equal(1, Assert.Single(withRole.Telemetry).Value.OperationBlockActionsCount);
+        Assert.Equal(1, Assert.Single(withRole.Telemetry).Value.SemanticModelActionsCount);
         Assert.Equal(new[] { ("IDPDYN207", 20, 35) }, withRole.Diagnostics.Select(Position).Select(d => (d.Id, d.Line, d.Column)));
     }
 

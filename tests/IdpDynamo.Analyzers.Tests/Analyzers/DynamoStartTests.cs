@@ -15,7 +15,7 @@ using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// The rules' operation callbacks are dispatched from one operation-block action per member with a name pre-filter
+/// The rules' operation callbacks are dispatched from one semantic-model action per file with a name pre-filter
 /// (<see cref="DynamoStart.RegisterOperationAction"/>), not by the operation driver. These are the places the
 /// operation driver reached and a syntax walk or a name filter could miss: code blocks other than method bodies,
 /// type names hidden by aliases, constructor initializers, assignments spelled unusually, named attribute arguments.

@@ -40,7 +40,7 @@ public abstract class DynamoAnalyzerBase : DiagnosticAnalyzer
 /// <summary>
 /// The gate and the shared dispatch of every rule: per compilation, the SDK symbols, the values-file catalog and the
 /// SDK's names are built once; without an AWSSDK.DynamoDBv2 reference or without an IdpDynamoValues file nothing is
-/// registered. Then one operation-block action serves every rule's operation callbacks and one symbol action every rule's
+/// registered. Then one semantic-model action serves every rule's operation callbacks and one symbol action every rule's
 /// symbol callbacks (<see cref="DynamoStart"/>).
 /// </summary>
 internal static class DynamoDispatch

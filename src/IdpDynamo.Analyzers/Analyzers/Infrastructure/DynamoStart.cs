@@ -5,7 +5,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// A compilation start shared by every rule: the SDK symbols, the values-file catalog, and the registration helpers.
-/// Rules add callbacks; <see cref="Commit"/> then registers one operation-block action for all operation callbacks and one
+/// Rules add callbacks; <see cref="Commit"/> then registers one semantic-model action for all operation callbacks and one
 /// symbol action for all symbol callbacks, and nothing at all when no rule added any.
 /// </summary>
 /// <remarks>
@@ -49,20 +49,19 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
     /// whose names <paramref name="filter"/> accepts, as an operation action would, without the cost of one.
     /// </summary>
     /// <remarks>
-    /// An operation action costs the driver a guarded, timed callback per call, creation and assignment of the
-    /// compilation, and a syntax-node action that asks for the operation binds the member before the driver does, on
-    /// our clock. Here one operation-block action per member walks the syntax of its code blocks (bodies,
-    /// initializers, top-level statements) once, after the driver has built their operations, tests each node's names,
-    /// and asks the block's semantic model for the operation only when some rule can act on it, which then comes from
-    /// the tree already built, so <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation
-    /// driver dispatched: calls, <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls;
-    /// <c>new T(...)</c> and <c>new(...)</c>; assignments, in lambdas, local functions, initializers and top-level
-    /// statements alike; and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>, no code block)
-    /// by a syntax-node action of their own. Roslyn before 4.9 hands <c>: Base(...)</c> of a primary constructor to
-    /// both the type and the constructor (roslyn#70488); it is dispatched under the constructor only. Not dispatched:
-    /// implicit operations (the <c>Add</c> calls of a collection initializer: no public SDK <c>Add</c> takes a table
-    /// name), attribute constructors (the rules check attributes in symbol actions) and indexer assignments
-    /// (<c>x["k"] = v</c>: no rule reads one on its own; dictionaries are read from the creation that holds them).
+    /// An operation action makes the driver build the IOperation tree of every code block of the compilation (binding
+    /// it first where the compiler has not), even where nothing touches DynamoDB, and call every rule on every call,
+    /// creation and assignment; a syntax-node action costs the driver a guarded, timed callback per node. Here one
+    /// semantic-model action per file walks its syntax once, tests each node's names and asks the semantic model for
+    /// the operation only when some rule can act on it (the driver runs it after the file's members were analyzed, so
+    /// their trees are usually built already); the operation comes from the member's full tree, so
+    /// <see cref="IOperation.Parent"/> works as before. The syntax covers what the operation driver dispatched: calls,
+    /// <c>: base(...)</c>/<c>: this(...)</c> and primary constructor base calls; <c>new T(...)</c> and <c>new(...)</c>;
+    /// assignments and named attribute arguments (<c>[DynamoDBTable("T", TableName = "X")]</c>), in lambdas, local
+    /// functions, initializers and top-level statements alike, each node once. Not dispatched: implicit operations
+    /// (the <c>Add</c> calls of a collection initializer: no public SDK <c>Add</c> takes a table name), attribute
+    /// constructors (the rules check attributes in symbol actions) and indexer assignments (<c>x["k"] = v</c>: no rule
+    /// reads one on its own; dictionaries are read from the creation that holds them).
     /// </remarks>
     public void RegisterOperationAction(NodeFilter filter, Action<DynamoOperationContext> action, params OperationKind[] kinds)
     {
@@ -114,14 +113,8 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
                 dispatched[(int)kind] = true;
             }
 
-            // Code blocks (bodies, initializers, top-level statements) once the driver has built their operations;
-            // named attribute arguments, which are no code block, by a syntax-node action of their own.
             var sdkNames = names;
-            Context.RegisterOperationBlockAction(ctx => DispatchBlocks(ctx, handlers, sdkNames, dispatched));
-            if (dispatched.Length > (int)SyntaxKind.AttributeArgument && dispatched[(int)SyntaxKind.AttributeArgument])
-            {
-                Context.RegisterSyntaxNodeAction(ctx => Dispatch(ctx.Node, ctx.SemanticModel, ctx.ReportDiagnostic, handlers, sdkNames, ctx.CancellationToken), SyntaxKind.AttributeArgument);
-            }
+            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, sdkNames, dispatched));
         }
 
         if (_symbols.Count > 0)
@@ -142,24 +135,16 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
         }
     }
 
-    /// <summary>Every dispatched node of a member's code blocks, in document order (a node of an unnamed kind costs a bool lookup).</summary>
-    private static void DispatchBlocks(OperationBlockAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names, bool[] dispatched)
+    /// <summary>Every dispatched node of one tree, in document order (a node of an unnamed kind costs a bool lookup).</summary>
+    private static void DispatchTree(SemanticModelAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names, bool[] dispatched)
     {
-        foreach (var block in ctx.OperationBlocks)
+        var model = ctx.SemanticModel;
+        foreach (var node in model.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
         {
-            if (block.SemanticModel is not { } model)
+            int kind = node.RawKind;
+            if (kind < dispatched.Length && dispatched[kind])
             {
-                continue;
-            }
-
-            foreach (var node in block.Syntax.DescendantNodesAndSelf())
-            {
-                int kind = node.RawKind;
-                if (kind < dispatched.Length && dispatched[kind] && kind != (int)SyntaxKind.AttributeArgument
-                    && (node is not PrimaryConstructorBaseTypeSyntax || ctx.OwningSymbol is IMethodSymbol))
-                {
-                    Dispatch(node, model, ctx.ReportDiagnostic, handlers, names, ctx.CancellationToken);
-                }
+                Dispatch(node, model, ctx.ReportDiagnostic, handlers, names, ctx.CancellationToken);
             }
         }
     }
@@ -430,7 +415,7 @@ internal sealed class NodeFilter
 /// <summary>
 /// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
-/// cancellation token and the diagnostic sink of the action that found it.
+/// cancellation token and the diagnostic sink of the semantic-model action that found it.
 /// </summary>
 internal readonly struct DynamoOperationContext
 {
