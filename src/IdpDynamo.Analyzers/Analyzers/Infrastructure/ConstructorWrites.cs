@@ -24,15 +24,7 @@ internal static class ConstructorWrites
             var type = reference.GetSyntax(cancellationToken);
             foreach (var node in type.DescendantNodes())
             {
-                SyntaxNode? target = node switch
-                {
-                    AssignmentExpressionSyntax a => a.Left,
-                    PostfixUnaryExpressionSyntax p => p.Operand,
-                    PrefixUnaryExpressionSyntax p when p.OperatorToken.Text is "++" or "--" => p.Operand,
-                    ArgumentSyntax { RefKindKeyword.Text: "out" or "ref" } arg => arg.Expression,
-                    RefExpressionSyntax r => r.Expression,
-                    _ => null,
-                };
+                var target = StringResolver.WriteTarget(node);
 
                 if (target is null || !target.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == member.Name))
                 {

@@ -207,20 +207,23 @@ internal static class StringResolver
         return field.ContainingType.DeclaringSyntaxReferences.Any(r => IsWritten(r.GetSyntax(cancellationToken), field.Name, null));
     }
 
+    /// <summary>What <paramref name="node"/> writes (assignment, ++/--, out/ref argument, ref alias), or null when it writes nothing.</summary>
+    internal static SyntaxNode? WriteTarget(SyntaxNode node) => node switch
+    {
+        AssignmentExpressionSyntax a => a.Left,
+        PostfixUnaryExpressionSyntax p => p.Operand,
+        PrefixUnaryExpressionSyntax p when p.OperatorToken.Text is "++" or "--" => p.Operand,
+        ArgumentSyntax { RefKindKeyword.Text: "out" or "ref" } arg => arg.Expression,
+        RefExpressionSyntax reference => reference.Expression,   // ref var alias = ref x; alias = ...
+        _ => null,
+    };
+
     /// <summary>Whether <paramref name="scope"/> writes an identifier called <paramref name="name"/> (assignment, ++/--, out/ref, deconstruction).</summary>
     internal static bool IsWritten(SyntaxNode scope, string name, System.Func<SyntaxNode, bool>? isTarget)
     {
         foreach (var node in scope.DescendantNodes())
         {
-            SyntaxNode? target = node switch
-            {
-                AssignmentExpressionSyntax a => a.Left,
-                PostfixUnaryExpressionSyntax p => p.Operand,
-                PrefixUnaryExpressionSyntax p when p.OperatorToken.Text is "++" or "--" => p.Operand,
-                ArgumentSyntax { RefKindKeyword.Text: "out" or "ref" } arg => arg.Expression,
-                RefExpressionSyntax reference => reference.Expression,   // ref var alias = ref x; alias = ...
-                _ => null,
-            };
+            var target = WriteTarget(node);
 
             if (target is null)
             {
