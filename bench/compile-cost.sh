@@ -10,6 +10,7 @@
 #     (target: marginal <= 2 %) and FRESH (7) rounds of one compile per new process (target <= 5 %).
 # With BEFORE_FEED (a folder holding another IdpDynamo.Build .nupkg, e.g. packed from an older commit), every
 # measurement also runs that package, interleaved in the same rounds: before and after in one run.
+# IN_PROCESS=0 runs step 1 only.
 #   bench/compile-cost.sh     SERVICES=realistic ROUNDS=15 FRESH=7 N_BUILD=3 BEFORE_FEED=/tmp/before/feed bench/compile-cost.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,11 +95,13 @@ XML
   for pkg in $PACKAGES; do
     m=$(printf '%s\n' ${SHARES[$pkg]} | median)
     echo "$service $pkg: ReportAnalyzer share of Csc (IdpDynamo analyzers + generator), median of $N_BUILD: $m % (target <= 3 %: $(awk -v m="$m" 'BEGIN {print (m <= 3) ? "met" : "MISSED"}'))" | tee -a "$report"
-    grep -A60 -m1 "Total analyzer execution time" "$COST/$service-$pkg/last-build.log" | grep -E "IdpDynamo" | sed 's/^/    /' | head -14 | tee -a "$report"
+    # IdpDynamo's lines of the analyzer and generator tables (awk: no failing grep or early-closing head under pipefail).
+    awk '/Total analyzer execution time/ {t=1} t && /IdpDynamo\.Analyzers[,.]/ && n++ < 14 {print "    " substr($0, 1, 160)}' "$COST/$service-$pkg/last-build.log" | tee -a "$report"
   done
   unset SHARES
 
-  # 2. In process: none / (before) / after, interleaved.
+  # 2. In process: none / (before) / after, interleaved (IN_PROCESS=0 skips it).
+  [ "${IN_PROCESS:-1}" = 0 ] && continue
   dir="$COST/$service-after"
   variants=()
   for pkg in $PACKAGES; do

@@ -161,6 +161,79 @@ public class DynamoStartTests
     }
 
     [Fact]
+    public void Target_typed_creations_and_constructor_initializers_are_judged_by_the_type_written()
+    {
+        var compilation = CompilationFactory.Create(new[] { Usings + """
+
+            class Repo
+            {
+                private readonly List<int> _numbers = new();
+                public QueryRequest Request { get; } = new();
+                public Dictionary<string, AttributeValue> Key { get; set; } = new();
+
+                void Run(QueryRequest? given = null)
+                {
+                    List<string> names = new();
+                    QueryRequest? request = new();
+                    int zero = new();
+                    Send(new());
+                }
+
+                void Send(QueryRequest request) { }
+            }
+
+            class Names : List<string>
+            {
+                public Names() : base() { }
+                public Names(int capacity) : this() { }
+            }
+
+            class Plain
+            {
+                public Plain() : base() { }
+            }
+
+            partial class Split
+            {
+                public Split() : base() { }
+            }
+
+            class Query : QueryRequest
+            {
+                public Query() : base() { }
+                public Query(string table) : this() => TableName = table;
+            }
+
+            class Primary(string table) : QueryRequest(table);
+            """ }, withAwsSdk: true);
+        var names = DynamoNames.Get(compilation);
+        var root = compilation.SyntaxTrees[0].GetRoot();
+        string[] Candidates<T>() where T : SyntaxNode
+            => root.DescendantNodes().OfType<T>().Where(n => DynamoStart.IsCandidate(n, names))
+                .Select(n => $"{n.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {n}").ToArray();
+
+        // new() is a candidate where its type is an SDK name or is not written (Send(new())); List, Dictionary and int
+        // are not. : base() of Split (its base may be named in another part) and of Query, and Primary's base call
+        // stay; List's base, object's, and this() (a constructor of the project's own type) do not.
+        Assert.Equal(new[] { "11: new()", "17: new()", "19: new()" }, Candidates<ImplicitObjectCreationExpressionSyntax>());
+        Assert.Equal(new[] { "38: : base()", "43: : base()" }, Candidates<ConstructorInitializerSyntax>());
+        Assert.Equal(new[] { "47: QueryRequest(table)" }, Candidates<PrimaryConstructorBaseTypeSyntax>());
+    }
+
+    [Fact]
+    public void The_names_of_the_sdks_internal_types_are_not_candidates()
+    {
+        var names = DynamoNames.Get(CompilationFactory.Create(new[] { Usings }, withAwsSdk: true));
+
+        // AWSSDK.DynamoDBv2 4.0.110 declares Add(string tableName, ...) only on the internal MultiBatchGet.Results.
+        Assert.False(names.Takes("Add", "tableName"));
+        Assert.True(names.Takes("GetItemAsync", "tableName"));
+        Assert.False(names.Takes("QueryAsync", "tableName"));
+        Assert.True(names.IsMember("Add"));
+        Assert.False(names.IsType("Results"));
+    }
+
+    [Fact]
     public async Task An_exception_in_a_rule_is_reported_as_IDPDYN999_on_the_node()
     {
         var compilation = CompilationFactory.Create(new[] { Usings + """

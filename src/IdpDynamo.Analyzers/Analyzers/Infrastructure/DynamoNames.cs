@@ -230,7 +230,7 @@ internal sealed class DynamoNames
                 {
                     if (dynamo.Name == "DynamoDBv2")
                     {
-                        AddNamespace(dynamo, types, members, symbols);
+                        AddNamespace(dynamo, types, members, symbols, publicOnly: assembly is not ISourceAssemblySymbol);
                     }
                 }
             }
@@ -244,27 +244,37 @@ internal sealed class DynamoNames
             members.UnionWith(_members);
         }
 
-        private static void AddNamespace(INamespaceSymbol ns, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols)
+        /// <summary>
+        /// The namespace's types, nested ones too; of a referenced assembly only those the project can name (public,
+        /// or protected nested in public), so an internal type's method (the SDK's internal
+        /// <c>MultiBatchGet.Results.Add(tableName, items)</c>) makes no ordinary <c>Add</c> call a candidate.
+        /// </summary>
+        private static void AddNamespace(INamespaceSymbol ns, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols, bool publicOnly)
         {
             foreach (var type in ns.GetTypeMembers())
             {
-                AddType(type, types, members, symbols);
+                AddType(type, types, members, symbols, publicOnly);
             }
 
             foreach (var inner in ns.GetNamespaceMembers())
             {
-                AddNamespace(inner, types, members, symbols);
+                AddNamespace(inner, types, members, symbols, publicOnly);
             }
         }
 
-        private static void AddType(INamedTypeSymbol type, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols)
+        private static void AddType(INamedTypeSymbol type, HashSet<string> types, HashSet<string> members, List<INamedTypeSymbol> symbols, bool publicOnly)
         {
+            if (publicOnly && type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return;
+            }
+
             types.Add(type.Name);
             members.UnionWith(type.MemberNames);
             symbols.Add(type);
             foreach (var nested in type.GetTypeMembers())
             {
-                AddType(nested, types, members, symbols);
+                AddType(nested, types, members, symbols, publicOnly);
             }
         }
     }

@@ -152,7 +152,7 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
     private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, DynamoNames names, CancellationToken cancellationToken)
     {
         var category = Classify(node, out string? name);
-        if (category == NodeCategory.None)
+        if (category == NodeCategory.None || !MayConstructSdkType(node, names))
         {
             return;
         }
@@ -214,8 +214,37 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
     internal static bool IsCandidate(SyntaxNode node, DynamoNames names)
     {
         var category = Classify(node, out string? name);
-        return category == NodeCategory.None ? node is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax or AttributeArgumentSyntax)
-            : NodeFilter.SdkNames.Accepts(category, name, names);
+        return category == NodeCategory.None ? node is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AssignmentExpressionSyntax or AttributeArgumentSyntax)
+            : MayConstructSdkType(node, names) && NodeFilter.SdkNames.Accepts(category, name, names);
+    }
+
+    /// <summary>
+    /// For a constructor initializer, whether the constructor it calls can be the SDK's, judged by the name of the type
+    /// it constructs: <c>: this(...)</c> the type itself, <c>: base(...)</c> and a primary constructor's base call the
+    /// base class named first in the base list. A class with no base list calls <c>object()</c>, unless it is partial
+    /// (another part may name the base). Any other node: true.
+    /// </summary>
+    private static bool MayConstructSdkType(SyntaxNode node, DynamoNames names)
+    {
+        switch (node)
+        {
+            case PrimaryConstructorBaseTypeSyntax primary:
+                return LastName(primary.Type) is not { } named || names.IsType(named);
+            case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
+                if (initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
+                {
+                    return names.IsType(type.Identifier.ValueText);
+                }
+
+                if (type.BaseList is not { Types.Count: > 0 } list)
+                {
+                    return type.Modifiers.Any(SyntaxKind.PartialKeyword);
+                }
+
+                return LastName(list.Types[0].Type) is not { } baseName || names.IsType(baseName);
+            default:
+                return true;
+        }
     }
 
     /// <summary>What kind of name a dispatched node carries, and the name (null when it names nothing); no allocation.</summary>
@@ -237,7 +266,18 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
 
                 name = LastName(creation.Type);
                 return NodeCategory.Creation;
-            case ImplicitObjectCreationExpressionSyntax:
+            case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                // Target-typed: the type is named where the value initializes a declaration of a written type.
+                if (DeclaredType(implicitCreation) is { } declared)
+                {
+                    if (declared is PredefinedTypeSyntax)
+                    {
+                        return NodeCategory.None;
+                    }
+
+                    name = LastName(declared);
+                }
+
                 return NodeCategory.Creation;
             case AssignmentExpressionSyntax assignment:
                 // An indexer (x["k"] = v, ["k"] = v in an initializer) has no name of its own: see RegisterOperationAction.
@@ -260,6 +300,28 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
             default:
                 return NodeCategory.None;
         }
+    }
+
+    /// <summary>
+    /// The type written for the variable, field, property or parameter that <paramref name="creation"/> initializes
+    /// (<c>QueryRequest r = new();</c>, <c>List&lt;T&gt; Items { get; } = new();</c>), without <c>?</c>; null when the
+    /// target type is not written there (an argument, a return, an assignment).
+    /// </summary>
+    private static TypeSyntax? DeclaredType(ImplicitObjectCreationExpressionSyntax creation)
+    {
+        if (creation.Parent is not EqualsValueClauseSyntax initializer)
+        {
+            return null;
+        }
+
+        var type = initializer.Parent switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+            PropertyDeclarationSyntax property => property.Type,
+            ParameterSyntax parameter => parameter.Type,
+            _ => null,
+        };
+        return type is NullableTypeSyntax nullable ? nullable.ElementType : type;
     }
 
     /// <summary>The rightmost simple name of a name or member access (<c>a.b.C</c>, <c>x?.C</c>, <c>C&lt;T&gt;</c>, <c>Q::C</c>), or null.</summary>
@@ -374,6 +436,14 @@ internal sealed class NodeFilter
     /// </summary>
     public static NodeFilter Create(string[]? methods = null, string[]? types = null, string[]? members = null)
         => new(Set(methods), Set(types), Set(members));
+
+    /// <summary>
+    /// Calls of the named <paramref name="methods"/>, and creations of a type that has a property or constructor
+    /// parameter named one of <paramref name="typeMembers"/> (<see cref="DynamoNames.Has"/>; a target-typed
+    /// <c>new(...)</c> and a using alias still pass); assignments to any SDK member.
+    /// </summary>
+    public static NodeFilter Create(string[] methods, string[] typeMembers)
+        => new(Set(methods), null, null, null, typeMembers);
 
     /// <summary>
     /// A filter from the SDK's own signatures (<see cref="DynamoNames.Takes"/>, <see cref="DynamoNames.Has"/>): calls of

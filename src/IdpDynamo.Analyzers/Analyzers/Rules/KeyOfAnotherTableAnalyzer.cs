@@ -15,13 +15,12 @@ public sealed class KeyOfAnotherTableAnalyzer : DynamoAnalyzerBase
     }
 
     /// <summary>
-    /// Creations of anything the SDK names; of calls, only the client's methods with a <c>(tableName, key)</c> overload
+    /// Creations of a type with a <c>Key</c>; of calls, only the client's methods with a <c>(tableName, key)</c> overload
     /// (AWSSDK.DynamoDBv2 4.0.110: GetItem, DeleteItem and UpdateItem, synchronous on .NET Framework only).
     /// </summary>
-    private static readonly NodeFilter KeyRequests = NodeFilter.Create(methods: new[]
-    {
-        "GetItem", "GetItemAsync", "DeleteItem", "DeleteItemAsync", "UpdateItem", "UpdateItemAsync",
-    });
+    private static readonly NodeFilter KeyRequests = NodeFilter.Create(
+        methods: new[] { "GetItem", "GetItemAsync", "DeleteItem", "DeleteItemAsync", "UpdateItem", "UpdateItemAsync" },
+        typeMembers: new[] { "Key" });
 
     private protected override void Register(DynamoStart start)
     {

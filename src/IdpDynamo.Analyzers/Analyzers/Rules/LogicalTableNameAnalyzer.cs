@@ -16,8 +16,9 @@ public sealed class LogicalTableNameAnalyzer : DynamoAnalyzerBase
     {
     }
 
-    /// <summary>Calls and creations of anything the SDK names; of assignments, only the two <see cref="IsLowLevel"/> reads.</summary>
-    private static readonly NodeFilter LowLevelSinks = NodeFilter.Create(members: new[] { "TableName", "RequestItems" });
+    /// <summary>What can carry a low-level table name (<see cref="IsLowLevel"/>): calls with a <c>tableName</c> or <c>requestItems</c> parameter, creations of a type with such a member, and the two assignments.</summary>
+    private static readonly NodeFilter LowLevelSinks = NodeFilter.BySignature(
+        parameters: new[] { "tableName", "requestItems" }, typeMembers: new[] { "TableName", "RequestItems" }, members: new[] { "TableName", "RequestItems" });
 
     private protected override void Register(DynamoStart start)
     {
