@@ -48,7 +48,12 @@ internal sealed class ServiceCompile
         _references = args.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference, r.Properties)).ToImmutableArray();
         _additionalFiles = args.AdditionalFiles.Select(f => (AdditionalText)new FileText(f.Path, Read(f.Path))).ToImmutableArray();
         _configs = AnalyzerConfigSet.Create(args.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(File.ReadAllText(p), p)).ToList());
+        _treeSeverities = new Lazy<List<ImmutableDictionary<string, ReportDiagnostic>>>(
+            () => _sources.Select(s => _configs.GetOptionsForSourcePath(s.Path).TreeOptions).Where(o => o.Count > 0).Distinct().ToList());
     }
+
+    /// <summary>The distinct per-file diagnostic severities the analyzer configs set (dotnet_diagnostic.*.severity).</summary>
+    private readonly Lazy<List<ImmutableDictionary<string, ReportDiagnostic>>> _treeSeverities;
 
     /// <summary>Parses the Csc task's command line (everything after <c>csc.dll</c>), relative to the project folder.</summary>
     public static ServiceCompile Load(string commandLine, string projectDir)
@@ -90,9 +95,44 @@ internal sealed class ServiceCompile
             references.Add(new AnalyzerFileReference(path, loader));
         }
 
-        var analyzers = references.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
+        var analyzers = references.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).Where(RunsInBuild).ToImmutableArray();
         var generators = references.SelectMany(r => r.GetGenerators(LanguageNames.CSharp)).ToImmutableArray();
         return new Compiler(this, analyzers, generators);
+    }
+
+    /// <summary>
+    /// Whether the command-line compiler runs <paramref name="analyzer"/> in a build without an error log: it skips an
+    /// analyzer none of whose diagnostics can be reported as a warning or an error (only Info, Hidden or none, by
+    /// default or as the analyzer configs and the command line set them), since the build would not show them.
+    /// </summary>
+    private bool RunsInBuild(DiagnosticAnalyzer analyzer)
+    {
+        if (analyzer is DiagnosticSuppressor)
+        {
+            return true;
+        }
+
+        foreach (var descriptor in analyzer.SupportedDiagnostics)
+        {
+            var configured = _treeSeverities.Value.Where(o => o.TryGetValue(descriptor.Id, out _)).Select(o => o[descriptor.Id]).ToList();
+            if (_configs.GlobalConfigOptions.TreeOptions.TryGetValue(descriptor.Id, out var global))
+            {
+                configured.Add(global);
+            }
+
+            if (configured.Count == 0)
+            {
+                configured.Add(descriptor.GetEffectiveSeverity(_args.CompilationOptions));
+            }
+
+            if (configured.Any(severity => severity is ReportDiagnostic.Error or ReportDiagnostic.Warn
+                || (severity == ReportDiagnostic.Default && descriptor.IsEnabledByDefault && descriptor.DefaultSeverity >= DiagnosticSeverity.Warning)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -99,6 +99,19 @@ internal static class DiagnosticDescriptors
         "An exception inside the generator or an analyzer was caught instead of crashing the compiler.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// IDPDYN999 as declared by an analyzer whose rules only suggest (<c>IdpDynamoSuggestionAnalyzer</c>): the same rule
+    /// at Info, so that the compiler, which decides from the declared severities whether a build runs an analyzer,
+    /// skips it where Info is not shown. When such an analyzer does run and fails, it reports <see cref="InternalError"/>
+    /// (an error), like every other analyzer.
+    /// </summary>
+    public static readonly DiagnosticDescriptor InternalErrorOfSuggestions = AtInfo(InternalError);
+
+    /// <summary><paramref name="descriptor"/> with Info as its default severity.</summary>
+    private static DiagnosticDescriptor AtInfo(DiagnosticDescriptor descriptor)
+        => new(descriptor.Id, descriptor.Title, descriptor.MessageFormat, descriptor.Category, DiagnosticSeverity.Info, descriptor.IsEnabledByDefault,
+            descriptor.Description, descriptor.HelpLinkUri, descriptor.CustomTags.ToArray());
+
     /// <summary>A descriptor whose id, title, category, default severity and help link come from the catalog.</summary>
     private static DiagnosticDescriptor Create(string id, string message, string description, params string[] customTags)
     {

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IdpDynamo.Analyzers.Analyzers.Infrastructure;
 using IdpDynamo.Analyzers.Analyzers.Rules;
 using IdpDynamo.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
@@ -10,7 +11,8 @@ using static IdpDynamo.Analyzers.Tests.Analyzers.AnalyzerValues;
 namespace IdpDynamo.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// The package ships one C# analyzer, <see cref="IdpDynamoAnalyzer"/>: all rules behind one compilation start, one
+/// The package ships two C# analyzers, <see cref="IdpDynamoAnalyzer"/> (the rules that warn) and
+/// <see cref="IdpDynamoSuggestionAnalyzer"/> (IDPDYN210, Info): each a set of rules behind one compilation start, one
 /// semantic-model action and one symbol action. A compilation it cannot report on gets no action at all (the compiler's
 /// own count of registered actions, <see cref="AnalyzerTelemetryInfo"/>, is read): no IdpDynamoValues file, no
 /// AWSSDK.DynamoDBv2 reference; and IDPDYN207 registers nothing without IdpDynamoServiceRole.
@@ -44,18 +46,24 @@ public class DispatchGatingTests
     private static readonly VerifyOptions WithRole = new() { ServiceRole = ServiceRole };
 
     [Fact]
-    public void The_package_ships_one_analyzer_with_every_rule()
+    public void The_package_ships_the_warning_rules_in_one_analyzer_and_the_info_rule_in_another()
     {
-        // Beside it the package ships only the values-file analyzer (live validation), which checks YAML, not C#.
+        // Beside them the package ships only the values-file analyzer (live validation), which checks YAML, not C#.
         var shipped = DynamoProject.AllAnalyzers().Where(a => a is not IdpDynamo.Analyzers.Validation.ValuesFileAnalyzer).ToArray();
-        Assert.IsType<IdpDynamoAnalyzer>(Assert.Single(shipped));
+        Assert.Equal(new[] { typeof(IdpDynamoAnalyzer), typeof(IdpDynamoSuggestionAnalyzer) }, shipped.Select(a => a.GetType()));
         var ruleIds = typeof(DynamoAnalyzerBase).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t))
             .SelectMany(t => ((DiagnosticAnalyzer)System.Activator.CreateInstance(t)!).SupportedDiagnostics.Select(d => d.Id))
             .Distinct()
             .OrderBy(id => id, System.StringComparer.Ordinal);
-        Assert.Equal(ruleIds, shipped[0].SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+        Assert.Equal(ruleIds, shipped.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
         Assert.Equal(11, typeof(DynamoAnalyzerBase).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(DynamoAnalyzerBase).IsAssignableFrom(t)));
+
+        // The compiler skips an analyzer whose diagnostics a build would not show: the suggestion analyzer declares only
+        // Info (IDPDYN999 too), the other no Info at all.
+        Assert.Equal(new[] { ("IDPDYN210", DiagnosticSeverity.Info), ("IDPDYN999", DiagnosticSeverity.Info) },
+            shipped[1].SupportedDiagnostics.Select(d => (d.Id, d.DefaultSeverity)));
+        Assert.DoesNotContain(shipped[0].SupportedDiagnostics, d => d.DefaultSeverity < DiagnosticSeverity.Warning);
     }
 
     [Fact]

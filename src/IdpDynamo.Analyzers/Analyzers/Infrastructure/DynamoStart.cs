@@ -10,7 +10,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// </summary>
 /// <remarks>
 /// <para>How to add a rule: a class in Analyzers/Rules deriving from <see cref="DynamoAnalyzerBase"/> (its
-/// descriptors to the base constructor), listed in <see cref="IdpDynamoAnalyzer"/>'s rules. In
+/// descriptors to the base constructor), listed in <see cref="IdpDynamoAnalyzer"/>'s rules (<see cref="IdpDynamoSuggestionAnalyzer"/>'s when it reports only Info). In
 /// <c>Register(DynamoStart start)</c> return early when the rule cannot report in this compilation (it then costs
 /// nothing), and otherwise call <see cref="RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// with the narrowest <see cref="NodeFilter"/> the rule's first check allows, or <see cref="RegisterSymbolAction"/>.
