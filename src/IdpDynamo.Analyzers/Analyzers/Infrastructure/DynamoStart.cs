@@ -113,8 +113,8 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
                 dispatched[(int)kind] = true;
             }
 
-            var sdkNames = names;
-            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, sdkNames, dispatched));
+            var masks = new HandlerMasks(handlers, names);
+            Context.RegisterSemanticModelAction(ctx => DispatchTree(ctx, handlers, masks, dispatched));
         }
 
         if (_symbols.Count > 0)
@@ -136,36 +136,29 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
     }
 
     /// <summary>Every dispatched node of one tree, in document order (a node of an unnamed kind costs a bool lookup).</summary>
-    private static void DispatchTree(SemanticModelAnalysisContext ctx, OperationHandler[] handlers, DynamoNames names, bool[] dispatched)
+    private static void DispatchTree(SemanticModelAnalysisContext ctx, OperationHandler[] handlers, HandlerMasks masks, bool[] dispatched)
     {
         var model = ctx.SemanticModel;
+        Action<Diagnostic> report = ctx.ReportDiagnostic;
         foreach (var node in model.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
         {
             int kind = node.RawKind;
             if (kind < dispatched.Length && dispatched[kind])
             {
-                Dispatch(node, model, ctx.ReportDiagnostic, handlers, names, ctx.CancellationToken);
+                Dispatch(node, model, report, handlers, masks, ctx.CancellationToken);
             }
         }
     }
 
-    private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, DynamoNames names, CancellationToken cancellationToken)
+    private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, HandlerMasks masks, CancellationToken cancellationToken)
     {
         var category = Classify(node, out string? name);
-        if (category == NodeCategory.None || !MayConstructSdkType(node, names))
+        if (category == NodeCategory.None || !MayConstructSdkType(node, masks.Names))
         {
             return;
         }
 
-        ulong wanted = 0;
-        for (int i = 0; i < handlers.Length; i++)
-        {
-            if ((handlers[i].Categories & category) != 0 && handlers[i].Filter.Accepts(category, name, names))
-            {
-                wanted |= 1UL << i;
-            }
-        }
-
+        ulong wanted = masks.For(category, name);
         if (wanted == 0)
         {
             return;
@@ -364,6 +357,66 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
 
     private static void ReportInternalError(Action<Diagnostic> report, Location location, Exception ex)
         => report(Diagnostic.Create(DiagnosticDescriptors.InternalError, location, $"{ex.GetType().Name}: {ex.Message}"));
+
+    /// <summary>
+    /// Which handlers want a node, by its category and name (bit i: handler i), asked of the filters once per distinct
+    /// name of the compilation and kept: the nodes' names repeat (Add, ToString, TableName), and a kept answer costs one
+    /// lookup and no allocation.
+    /// </summary>
+    private sealed class HandlerMasks
+    {
+        private static readonly NodeCategory[] Categories = { NodeCategory.Invocation, NodeCategory.Creation, NodeCategory.Assignment };
+
+        private readonly OperationHandler[] _handlers;
+        private readonly ulong[] _unnamed = new ulong[3];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong>[] _named = new System.Collections.Concurrent.ConcurrentDictionary<string, ulong>[3];
+        private readonly Func<string, ulong>[] _compute = new Func<string, ulong>[3];
+
+        public HandlerMasks(OperationHandler[] handlers, DynamoNames names)
+        {
+            _handlers = handlers;
+            Names = names;
+            for (int c = 0; c < 3; c++)
+            {
+                var category = Categories[c];
+                _unnamed[c] = Compute(category, null);
+                _named[c] = new System.Collections.Concurrent.ConcurrentDictionary<string, ulong>(StringComparer.Ordinal);
+                _compute[c] = name => Compute(category, name);
+            }
+        }
+
+        public DynamoNames Names { get; }
+
+        public ulong For(NodeCategory category, string? name)
+        {
+            int c = category switch
+            {
+                NodeCategory.Invocation => 0,
+                NodeCategory.Creation => 1,
+                _ => 2,
+            };
+            if (name is null)
+            {
+                return _unnamed[c];
+            }
+
+            return _named[c].TryGetValue(name, out ulong mask) ? mask : _named[c].GetOrAdd(name, _compute[c]);
+        }
+
+        private ulong Compute(NodeCategory category, string? name)
+        {
+            ulong wanted = 0;
+            for (int i = 0; i < _handlers.Length; i++)
+            {
+                if ((_handlers[i].Categories & category) != 0 && _handlers[i].Filter.Accepts(category, name, Names))
+                {
+                    wanted |= 1UL << i;
+                }
+            }
+
+            return wanted;
+        }
+    }
 
     private sealed class OperationHandler
     {
