@@ -329,7 +329,8 @@ internal sealed class Compiler(ServiceCompile service, ImmutableArray<Diagnostic
         double ms = clock.Elapsed.TotalMilliseconds;
 
         string? failed = diagnostics.Concat(emit.Diagnostics).FirstOrDefault(d => d.Id is "AD0001" or "CS8785" or "IDPDYN999" || d.Severity == DiagnosticSeverity.Error) is { } bad ? bad.ToString() : null;
-        var idp = diagnostics.Where(d => d.Id.StartsWith("IDPDYN", StringComparison.Ordinal))
+        // What a build without an error log shows: warnings and errors (it runs no analyzer that reports only Info).
+        var idp = diagnostics.Where(d => d.Id.StartsWith("IDPDYN", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => $"{d.Id} {Path.GetFileName(d.Location.GetLineSpan().Path)}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
