@@ -13,7 +13,7 @@ namespace IdpDynamo.Build.Tests;
 
 /// <summary>
 /// The packed IdpDynamo.Build.nupkg, opened as the zip it is: exactly the expected files, a development dependency,
-/// no MSBuild / Roslyn / System assembly, and the repository's own build files.
+/// no MSBuild / Roslyn / System assembly, the repository's own build files, and the three task assets.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackageLayoutTests
@@ -34,9 +34,19 @@ public sealed class PackageLayoutTests
         "build/IdpDynamo.Build.targets",
         "buildTransitive/IdpDynamo.Build.props",
         "buildTransitive/IdpDynamo.Build.targets",
+        "tasks/net10.0/IdpDynamo.Build.Tasks.dll",
+        "tasks/net10.0/YamlDotNet.dll",
+        "tasks/net8.0/IdpDynamo.Build.Tasks.dll",
+        "tasks/net8.0/YamlDotNet.dll",
         "tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll",
         "tasks/netstandard2.0/YamlDotNet.dll",
     };
+
+    /// <summary>
+    /// The PE machine of ReadyToRun code for linux-x64: x64 (0x8664) combined with the runtime's marker for Linux
+    /// (0x7B79), so no other OS takes it for its own native code.
+    /// </summary>
+    private const Machine LinuxX64ReadyToRun = (Machine)(0x8664 ^ 0x7B79);
 
     /// <summary>What NuGet itself adds to every package (the .psmdcp file name varies, hence the pattern).</summary>
     private static readonly string[] Plumbing =
@@ -148,6 +158,35 @@ public sealed class PackageLayoutTests
         Assert.Contains(metadata.TypeDefinitions.Select(metadata.GetTypeDefinition),
             t => metadata.GetString(t.Namespace) == "IdpDynamo.Build.Tasks" && metadata.GetString(t.Name) == "ValidateDynamoValues");
         Assert.Contains(".NETStandard,Version=v2.0", TargetFramework(metadata), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The .NET MSBuild's assets: the task built for its framework, precompiled (a ReadyToRun header, linux-x64 native
+    /// code) and still carrying its IL, which any other RID JIT-compiles; YamlDotNet beside it plain IL (the task runs
+    /// none of its code). The netstandard2.0 asset stays plain IL (every machine, Visual Studio's .NET Framework MSBuild).
+    /// </summary>
+    [Theory]
+    [InlineData("net8.0", ".NETCoreApp,Version=v8.0")]
+    [InlineData("net10.0", ".NETCoreApp,Version=v10.0")]
+    public void Dotnet_task_assets_are_ReadyToRun_for_linux_x64_and_keep_their_IL(string folder, string framework)
+    {
+        using var task = new PEReader(new MemoryStream(Read($"tasks/{folder}/IdpDynamo.Build.Tasks.dll")));
+        var metadata = task.GetMetadataReader();
+        Assert.Contains(framework, TargetFramework(metadata), StringComparison.Ordinal);
+        Assert.Equal(LinuxX64ReadyToRun, task.PEHeaders.CoffHeader.Machine);
+        Assert.NotEqual(0, task.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+
+        using var yaml = new PEReader(new MemoryStream(Read($"tasks/{folder}/YamlDotNet.dll")));
+        Assert.Equal(Machine.I386, yaml.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(0, yaml.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+
+        var execute = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).Single(m =>
+            metadata.GetString(m.Name) == "Execute" && metadata.GetString(metadata.GetTypeDefinition(m.GetDeclaringType()).Name) == "ValidateDynamoValues");
+        Assert.NotEqual(0, task.GetMethodBody(execute.RelativeVirtualAddress).GetILBytes()!.Length);
+
+        using var portable = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll")));
+        Assert.Equal(Machine.I386, portable.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(0, portable.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
     }
 
     [Fact]
