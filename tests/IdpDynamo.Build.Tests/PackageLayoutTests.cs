@@ -182,7 +182,7 @@ public sealed class PackageLayoutTests
 
         var execute = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).Single(m =>
             metadata.GetString(m.Name) == "Execute" && metadata.GetString(metadata.GetTypeDefinition(m.GetDeclaringType()).Name) == "ValidateDynamoValues");
-        Assert.NotEqual(0, task.GetMethodBody(execute.RelativeVirtualAddress).GetILBytes()!.Length);
+        Assert.NotEmpty(task.GetMethodBody(execute.RelativeVirtualAddress).GetILBytes()!);
 
         using var portable = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll")));
         Assert.Equal(Machine.I386, portable.PEHeaders.CoffHeader.Machine);
