@@ -4,8 +4,8 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 
 /// <summary>
 /// One IdpDynamo rule (a class of Analyzers/Rules): its descriptors and what it registers on a
-/// <see cref="DynamoStart"/>. The compiler runs the rules through <see cref="IdpDynamoAnalyzer"/>, which shares one
-/// compilation start and one dispatch among all of them; a rule instance is also an analyzer on its own (the same
+/// <see cref="DynamoStart"/>. The compiler runs the rules through <see cref="IdpDynamoAnalyzer"/> (and the Info-only
+/// ones through <see cref="IdpDynamoSuggestionAnalyzer"/>), each sharing one compilation start and one dispatch among its rules; a rule instance is also an analyzer on its own (the same
 /// dispatch with one rule), which is how the tests run a single rule.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// errors, behind one compilation start and one dispatch (<see cref="DynamoDispatch"/>), so the compiler walks each
 /// file once for all of them, the per-compilation state is built once, and a compilation that cannot be reported on (no
 /// AWSSDK.DynamoDBv2 reference, no IdpDynamoValues file) gets no action registered at all. A new rule goes into
-/// <see cref="Rules"/>, or into <see cref="IdpDynamoSuggestionAnalyzer"/>'s when all it reports is Info.
+/// the constructor's list, or into <see cref="IdpDynamoSuggestionAnalyzer"/>'s when all it reports is Info.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IdpDynamoAnalyzer : DynamoRuleSet
