@@ -21,16 +21,7 @@ pack_package
 rm -rf "$OUT"
 scaffold_root "$OUT"
 dotnet "$BENCH" generate 10 "$OUT/apps/bench-test/orders/dynamodb/values.yaml" >/dev/null
-cat > "$OUT/apps/bench-test/orders/dynamodb/application.yaml" <<'YAML'
-apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: orders-dynamodb
-  namespace: bench-test
-helm:
-  chart: helm/idp-dynamodb
-  chartVersion: "2.1.11"
-YAML
+bench_application "$OUT/apps/bench-test/orders/dynamodb/application.yaml"
 
 consumer() { # consumer NAME WITH_PACKAGE
   local name=$1 with=$2 dir="$OUT/$1"

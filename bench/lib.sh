@@ -41,6 +41,20 @@ scaffold_root() {
 XML
 }
 
+# bench_application FILE: the Argo CD application.yaml beside a bench values file (namespace bench-test, chart 2.1.11).
+bench_application() {
+  cat > "$1" <<'YAML'
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: orders-dynamodb
+  namespace: bench-test
+helm:
+  chart: helm/idp-dynamodb
+  chartVersion: "2.1.11"
+YAML
+}
+
 # ms COMMAND...: wall time of one run in milliseconds (output discarded, failure fatal).
 ms() {
   local start=$EPOCHREALTIME

@@ -33,16 +33,7 @@ for pkg in $PACKAGES; do
   scaffold_root "$dir"
   sed -i "s|value=\"$FEED\"|value=\"$(feed_of "$pkg")\"|" "$dir/NuGet.config"
   dotnet "$BENCH" generate 10 "$dir/apps/bench-test/orders/dynamodb/values.yaml" >/dev/null
-  cat > "$dir/apps/bench-test/orders/dynamodb/application.yaml" <<'YAML'
-apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: orders-dynamodb
-  namespace: bench-test
-helm:
-  chart: helm/idp-dynamodb
-  chartVersion: "2.1.11"
-YAML
+  bench_application "$dir/apps/bench-test/orders/dynamodb/application.yaml"
   mkdir -p "$dir/Consumer"
   cat > "$dir/Consumer/Consumer.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
