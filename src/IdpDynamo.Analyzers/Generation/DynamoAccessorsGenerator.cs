@@ -44,9 +44,9 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ReadOptions);
 
         // Key builders need AttributeValue; without the AWS SDK the generated code references nothing from it. Asked
-        // only when there is something to generate: without values files nothing is looked up. A reference named
-        // AWSSDK.DynamoDBv2 is the SDK; otherwise only the project's own sources are searched (stubs of the SDK's
-        // types), so the probe never walks the namespaces of every referenced assembly before the compiler does.
+        // only when there is something to generate: without values files nothing is looked up. A reference file named
+        // AWSSDK.DynamoDBv2 is the SDK; otherwise only the project's own declarations are searched (stubs of the SDK's
+        // types), so the probe neither reads the references' metadata nor walks their namespaces before the compiler does.
         var hasSdk = context.CompilationProvider
             .Combine(files.Select(static (f, _) => f.Length > 0))
             .Select(static (input, _) => input.Right && HasSdk(input.Left))
@@ -61,17 +61,38 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(model.Combine(hasSdk), static (spc, input) => Emit(spc, input.Left, input.Right));
     }
 
+    /// <summary>
+    /// Whether the compilation references AWSSDK.DynamoDBv2 (by the file name of a reference) or declares its own
+    /// AttributeValue (stubs of the SDK). Neither question binds the compilation's references: the first to ask
+    /// <see cref="Compilation.ReferencedAssemblyNames"/> in a new compiler process reads the metadata of every
+    /// reference, which the compiler does anyway, but on the asker's clock.
+    /// </summary>
     private static bool HasSdk(Compilation compilation)
     {
-        foreach (var reference in compilation.ReferencedAssemblyNames)
+        bool inMemory = false;
+        foreach (var reference in compilation.References)
         {
-            if (string.Equals(reference.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+            if (reference is PortableExecutableReference { FilePath: { } path })
             {
-                return true;
+                if (string.Equals(System.IO.Path.GetFileNameWithoutExtension(path), "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                inMemory = true;
             }
         }
 
-        return compilation.Assembly.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null;
+        // A reference with no file (made in memory, or another project in the IDE) is known only by its identity.
+        if (inMemory && compilation.ReferencedAssemblyNames.Any(n => string.Equals(n.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        return compilation.ContainsSymbolsWithName("AttributeValue", SymbolFilter.Type)
+            && compilation.Assembly.GetTypeByMetadataName("Amazon.DynamoDBv2.Model.AttributeValue") is not null;
     }
 
     private static ParsedValuesFile Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
