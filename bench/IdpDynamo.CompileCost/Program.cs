@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -15,6 +16,7 @@ namespace IdpDynamo.CompileCost;
 /// IdpDynamo.CompileCost fresh  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] [--variant name=IdpDynamo.Analyzers.dll]...
 /// IdpDynamo.CompileCost rules  &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] --variant name=IdpDynamo.Analyzers.dll
 /// IdpDynamo.CompileCost repeat &lt;csc.rsp&gt; &lt;project dir&gt; [--rounds N] --variant name=IdpDynamo.Analyzers.dll
+/// IdpDynamo.CompileCost generators &lt;csc.rsp&gt; &lt;project dir&gt; --variant name=IdpDynamo.Analyzers.dll
 /// </code>
 /// The command line is the Csc task's own (bench/compile-cost.sh takes it from the service's build), so the compile has
 /// the sources, references, analyzers (the SDK's default set), generators and analyzer configs of a real build. Variant
@@ -26,6 +28,8 @@ namespace IdpDynamo.CompileCost;
 /// ≤ 5 % in a fresh process. <c>rules</c> (for finding where the time goes, not a target): each rule of the variant
 /// alone on a fresh compilation, median ms. <c>repeat</c>: N compiles of one variant, nothing printed but the
 /// times, for a profiler to attach to (<c>dotnet-trace collect -- dotnet IdpDynamo.CompileCost.dll repeat ...</c>).
+/// <c>generators</c>: the command line's generators run once in this new process, as the compiler runs them (before
+/// anything else binds the compilation), each generator's ms on the driver's clock.
 /// </summary>
 public static class Program
 {
@@ -38,9 +42,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         SinceMain.Start();
-        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once" or "rules" or "repeat"))
+        if (args.Length < 3 || args[0] is not ("steady" or "fresh" or "once" or "rules" or "repeat" or "generators"))
         {
-            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh|rules|repeat <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
+            Console.Error.WriteLine("usage: IdpDynamo.CompileCost steady|fresh|rules|repeat|generators <csc.rsp> <project dir> [--rounds N] [--variant name=path]...");
             return 2;
         }
 
@@ -74,6 +78,7 @@ public static class Program
             "fresh" => Fresh(args, variants, rounds),
             "rules" => await Rules(service, variants.Last(), rounds),
             "repeat" => await Repeat(service, variants.Last(), rounds),
+            "generators" => Generators(service, variants.Last()),
             _ => await Once(service, variants.Single(v => v.Name == only)),
         };
     }
@@ -200,6 +205,18 @@ public static class Program
         }
 
         Summarize("first compile in a fresh process", times, FreshTarget);
+        return 0;
+    }
+
+    /// <summary>The generators of <paramref name="variant"/>'s compile, run once in this (new) process: each one's ms, in run order.</summary>
+    private static int Generators(ServiceCompile service, (string Name, string? Path) variant)
+    {
+        var driver = service.Variant(variant.Path).Drive(service.Compilation(ImmutableArray<(string, Microsoft.CodeAnalysis.Text.SourceText)>.Empty), out _);
+        foreach (var generator in driver.GetTimingInfo().GeneratorTimes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{generator.ElapsedTime.TotalMilliseconds,8:F1} ms  {Microsoft.CodeAnalysis.GeneratorExtensions.GetGeneratorType(generator.Generator).Name}"));
+        }
+
         return 0;
     }
 
