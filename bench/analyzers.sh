@@ -46,7 +46,7 @@ XML
   echo "is_global = true"
   for id in 201 202 203 204 205 206 207 208 209 210 211 212 213 214 999; do echo "dotnet_diagnostic.IDPDYN$id.severity = none"; done
 } > "$OUT/Service/idpdynamo-analyzers-off.globalconfig"
-flock "$LOCK" dotnet restore "$OUT/Service" -nologo -v:q >/dev/null
+flock -o "$LOCK" dotnet restore "$OUT/Service" -nologo -v:q >/dev/null
 echo "== warm-up build (diagnostics the service gets)"
 dotnet build "$OUT/Service" --no-restore -nologo -v:m -clp:NoSummary > "$OUT/warmup.txt" 2>&1 || { tail -30 "$OUT/warmup.txt"; exit 1; }
 grep -oE "(warning|error) [A-Z]+[0-9]+" "$OUT/warmup.txt" | sort | uniq -c || echo "  (no warnings or errors)"

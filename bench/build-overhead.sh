@@ -90,7 +90,7 @@ done
 
 echo "== restore and warm-up (build servers, compiler server)"
 for p in Plain WithPackage "${EXTRA[@]}"; do
-  flock "$LOCK" dotnet restore "$OUT/$p" -nologo -v:q >/dev/null
+  flock -o "$LOCK" dotnet restore "$OUT/$p" -nologo -v:q >/dev/null
   dotnet build "$OUT/$p" --no-restore -nologo -v:q >/dev/null
 done
 dotnet build "$OUT/WithPackage" --no-restore -nologo -v:m -clp:NoSummary | grep -E "IDPDYN|error|warn" | head -5 || true

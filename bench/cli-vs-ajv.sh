@@ -39,14 +39,14 @@ echo "== npm ci (bench/node: ajv-cli, yaml)"
 AJV="$PWD/bench/node/node_modules/.bin/ajv"
 
 echo "== dotnet build -c Release (CLI, benchmark tool)"
-flock "$LOCK" dotnet build -c Release src/IdpDynamo.Cli -nologo -v:q -clp:NoSummary >/dev/null
-flock "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
+flock -o "$LOCK" dotnet build -c Release src/IdpDynamo.Cli -nologo -v:q -clp:NoSummary >/dev/null
+flock -o "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
 
 echo "== dotnet pack (-r linux-x64) + dotnet tool install --tool-path $OUT/tool"
 rm -rf "$OUT/feed" "$OUT/tool" "$OUT/nuget-packages"
-flock "$LOCK" dotnet pack src/IdpDynamo.Cli -c Release -o "$OUT/feed" -nologo -v:q -clp:NoSummary >/dev/null
+flock -o "$LOCK" dotnet pack src/IdpDynamo.Cli -c Release -o "$OUT/feed" -nologo -v:q -clp:NoSummary >/dev/null
 if [ "$(uname -m)" = x86_64 ] && [ "$(uname -s)" = Linux ]; then
-  flock "$LOCK" dotnet pack src/IdpDynamo.Cli -c Release -r linux-x64 -o "$OUT/feed" -nologo -v:q -clp:NoSummary >/dev/null
+  flock -o "$LOCK" dotnet pack src/IdpDynamo.Cli -c Release -r linux-x64 -o "$OUT/feed" -nologo -v:q -clp:NoSummary >/dev/null
 fi
 NUGET_PACKAGES="$OUT/nuget-packages" dotnet tool install IdpDynamo.Cli --add-source "$OUT/feed" --tool-path "$OUT/tool" >/dev/null
 echo "   installed: $(readlink -f "$TOOL")"

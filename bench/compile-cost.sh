@@ -24,7 +24,7 @@ COST="$WORK/compile-cost"
 TOOL="$PWD/bench/IdpDynamo.CompileCost/bin/Release/net10.0/IdpDynamo.CompileCost.dll"
 
 pack_package
-flock "$LOCK" dotnet build -c Release bench/IdpDynamo.CompileCost -nologo -v:q -clp:NoSummary >/dev/null
+flock -o "$LOCK" dotnet build -c Release bench/IdpDynamo.CompileCost -nologo -v:q -clp:NoSummary >/dev/null
 PACKAGES="after"
 [ -n "$BEFORE_FEED" ] && PACKAGES="before after"
 feed_of() { if [ "$1" = before ]; then echo "$BEFORE_FEED"; else echo "$FEED"; fi; }
@@ -63,9 +63,9 @@ for service in $SERVICES; do
   </ItemGroup>
 </Project>
 XML
-    NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock "$LOCK" dotnet restore "$dir/Service" -nologo -v:q >/dev/null
+    NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock -o "$LOCK" dotnet restore "$dir/Service" -nologo -v:q >/dev/null
     rm -rf "$WORK/nuget-packages-$pkg/idpdynamo.build"
-    NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock "$LOCK" dotnet restore "$dir/Service" -nologo -v:q --force >/dev/null
+    NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock -o "$LOCK" dotnet restore "$dir/Service" -nologo -v:q --force >/dev/null
     # Warm-up build at normal verbosity: the Csc task logs its command line, which the in-process benchmark replays.
     NUGET_PACKAGES="$WORK/nuget-packages-$pkg" dotnet build "$dir/Service" --no-restore -nologo -p:UseSharedCompilation=false \
       "-flp:v=n;logfile=$dir/warmup.log" -clp:NoSummary -v:q > /dev/null || { grep -E "error" "$dir/warmup.log" | head -20; exit 1; }

@@ -4,7 +4,7 @@
 # NuGet.config naming the feed, and an isolated NUGET_PACKAGES so a re-packed version is never served stale.
 # pack_package sets IDPDYN_VERSION to the version it packed; the consumer projects reference exactly that one.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
-LOCK=/tmp/idpdyn-build.lock
+LOCK=/tmp/idpdyn-build.lock  # flock -o: the lock is not inherited by what the command leaves running (a compiler server)
 BENCH="$PWD/bench/IdpDynamo.Benchmarks/bin/Release/net10.0/IdpDynamo.Benchmarks.dll"
 WORK="${IDPDYN_BENCH_WORK:-${TMPDIR:-/tmp}/idpdyn-bench}"
 FEED="$WORK/feed"
@@ -15,8 +15,8 @@ pack_package() {
   rm -rf "$FEED" "$NUGET_PACKAGES/idpdynamo.build"
   mkdir -p "$FEED"
   # The pack builds the repository's projects: with the caller's package cache, under the shared build lock.
-  NUGET_PACKAGES= flock "$LOCK" dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -o "$FEED" -nologo -v:q -clp:NoSummary >/dev/null
-  flock "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
+  NUGET_PACKAGES= flock -o "$LOCK" dotnet pack nuget/IdpDynamo.Build.Package.csproj -c Release -o "$FEED" -nologo -v:q -clp:NoSummary >/dev/null
+  flock -o "$LOCK" dotnet build -c Release bench/IdpDynamo.Benchmarks -nologo -v:q -clp:NoSummary >/dev/null
   local package
   package=$(ls "$FEED"/IdpDynamo.Build.*.nupkg)
   package=${package##*/IdpDynamo.Build.}

@@ -38,7 +38,7 @@ cat > "$OUT/Service/Service.csproj" <<'XML'
   </ItemGroup>
 </Project>
 XML
-flock "$LOCK" dotnet restore "$OUT/Service" -nologo -v:q >/dev/null
+flock -o "$LOCK" dotnet restore "$OUT/Service" -nologo -v:q >/dev/null
 echo "== warm-up builds (off, then on: the diagnostics live validation adds)"
 dotnet build "$OUT/Service" --no-restore -nologo -v:m -clp:NoSummary > "$OUT/warmup-off.txt" 2>&1 || { tail -30 "$OUT/warmup-off.txt"; exit 1; }
 dotnet build "$OUT/Service" --no-restore -nologo -v:m -clp:NoSummary -p:IdpDynamoLiveValidation=true > "$OUT/warmup-on.txt" 2>&1 || { tail -30 "$OUT/warmup-on.txt"; exit 1; }

@@ -52,7 +52,7 @@ for pkg in $PACKAGES; do
 XML
   printf 'namespace Consumer;\n\npublic static class Program\n{\n    public static int Main() => 0;\n}\n' > "$dir/Consumer/Program.cs"
   rm -rf "$WORK/nuget-packages-$pkg/idpdynamo.build"
-  NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock "$LOCK" dotnet restore "$dir/Consumer" -nologo -v:q --force >/dev/null
+  NUGET_PACKAGES="$WORK/nuget-packages-$pkg" flock -o "$LOCK" dotnet restore "$dir/Consumer" -nologo -v:q --force >/dev/null
   NUGET_PACKAGES="$WORK/nuget-packages-$pkg" dotnet build "$dir/Consumer" --no-restore -nologo -v:q >/dev/null
 done
 
