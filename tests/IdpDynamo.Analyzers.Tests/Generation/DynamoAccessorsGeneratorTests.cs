@@ -95,6 +95,32 @@ public class DynamoAccessorsGeneratorTests
         }
     }
 
+    /// <summary>
+    /// The SDK probe reads no reference's metadata when a reference file is AWSSDK.DynamoDBv2.dll, so each other way a
+    /// project can have the SDK is checked here: a reference made in memory (known only by its identity) and the
+    /// project's own AttributeValue; and a project with neither gets no key helpers.
+    /// </summary>
+    [Fact]
+    public void The_sdk_is_found_by_its_file_by_an_in_memory_reference_and_by_the_projects_own_types()
+    {
+        const string OwnAttributeValue = "namespace Amazon.DynamoDBv2.Model { public class AttributeValue { public string? S { get; set; } public string? N { get; set; } public System.IO.MemoryStream? B { get; set; } } }";
+        var cases = new (string What, Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compilation, bool KeyHelpers)[]
+        {
+            ("AWSSDK.DynamoDBv2.dll", CompilationFactory.Create(Array.Empty<string>(), SdkShape.V4, usesGeneratedCode: true), true),
+            ("an in-memory AWSSDK.DynamoDBv2", CompilationFactory.Create(Array.Empty<string>(), SdkShape.V3Stubs, usesGeneratedCode: true), true),
+            ("the project's own AttributeValue", CompilationFactory.Create(new[] { OwnAttributeValue }, SdkShape.None, usesGeneratedCode: true), true),
+            ("no SDK", CompilationFactory.Create(Array.Empty<string>(), SdkShape.None, usesGeneratedCode: true), false),
+        };
+        Assert.Null(TestReferences.DynamoV3Stubs is Microsoft.CodeAnalysis.PortableExecutableReference { FilePath: { } path } ? path : null);
+        foreach (var (what, compilation, keyHelpers) in cases)
+        {
+            var text = new InMemoryAdditionalText(TestPath, LocalIndexes);
+            var options = new TestOptionsProvider().WithProperty("RootNamespace", "Webshop.Orders").WithValuesFile(TestPath);
+            string code = Assert.IsType<string>(GeneratorHarness.Run(compilation, new Microsoft.CodeAnalysis.AdditionalText[] { text }, options).GeneratedText);
+            Assert.True(code.Contains("global::Amazon.DynamoDBv2.Model.AttributeValue> Key(", StringComparison.Ordinal) == keyHelpers, what);
+        }
+    }
+
     [Fact]
     public void Hostile_names_map_to_predictable_identifiers()
     {
