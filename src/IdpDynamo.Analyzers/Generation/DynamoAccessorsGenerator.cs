@@ -74,7 +74,7 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         {
             if (reference is PortableExecutableReference { FilePath: { } path })
             {
-                if (string.Equals(System.IO.Path.GetFileNameWithoutExtension(path), "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+                if (DynamoSdk.IsSdkAssembly(System.IO.Path.GetFileNameWithoutExtension(path)))
                 {
                     return true;
                 }
@@ -86,7 +86,7 @@ public sealed class DynamoAccessorsGenerator : IIncrementalGenerator
         }
 
         // A reference with no file (made in memory, or another project in the IDE) is known only by its identity.
-        if (inMemory && compilation.ReferencedAssemblyNames.Any(n => string.Equals(n.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase)))
+        if (inMemory && compilation.ReferencedAssemblyNames.Any(n => DynamoSdk.IsSdkAssembly(n.Name)))
         {
             return true;
         }

@@ -42,6 +42,12 @@ internal sealed class DynamoSdk
 
     public INamedTypeSymbol? LsiRangeKeyAttribute { get; }
 
+    /// <summary>The name of the SDK's assembly (and of its file, without .dll).</summary>
+    public const string AssemblyName = "AWSSDK.DynamoDBv2";
+
+    /// <summary>Whether <paramref name="name"/>, an assembly's or a reference file's name without extension, is the SDK's.</summary>
+    public static bool IsSdkAssembly(string? name) => string.Equals(name, AssemblyName, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Null when the compilation does not reference AWSSDK.DynamoDBv2 (the analyzers then do nothing). The SDK's types
     /// are looked up in the project's own sources (stubs) and in the assembly named AWSSDK.DynamoDBv2 only, never by
@@ -52,7 +58,7 @@ internal sealed class DynamoSdk
         IAssemblySymbol? sdk = null;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (string.Equals(assembly.Name, "AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase))
+            if (IsSdkAssembly(assembly.Name))
             {
                 sdk = assembly;
                 break;
