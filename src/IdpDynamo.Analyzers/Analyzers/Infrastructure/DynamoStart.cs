@@ -140,17 +140,18 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
     {
         var model = ctx.SemanticModel;
         Action<Diagnostic> report = ctx.ReportDiagnostic;
+        NodeMemo? memo = null;
         foreach (var node in model.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
         {
             int kind = node.RawKind;
             if (kind < dispatched.Length && dispatched[kind])
             {
-                Dispatch(node, model, report, handlers, masks, ctx.CancellationToken);
+                Dispatch(node, model, report, handlers, masks, ref memo, ctx.CancellationToken);
             }
         }
     }
 
-    private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, HandlerMasks masks, CancellationToken cancellationToken)
+    private static void Dispatch(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, OperationHandler[] handlers, HandlerMasks masks, ref NodeMemo? memo, CancellationToken cancellationToken)
     {
         var category = Classify(node, out string? name);
         if (category == NodeCategory.None || !MayConstructSdkType(node, masks.Names))
@@ -180,7 +181,10 @@ internal sealed class DynamoStart(CompilationStartAnalysisContext context, Dynam
             return;
         }
 
-        var context = new DynamoOperationContext(operation, report, cancellationToken);
+        // One memo per file, reset per node: what one rule works out about the operation, the next one reuses.
+        memo ??= new NodeMemo();
+        memo.Reset();
+        var context = new DynamoOperationContext(operation, report, memo, cancellationToken);
         for (int i = 0; i < handlers.Length; i++)
         {
             if ((wanted & (1UL << i)) != 0 && Array.IndexOf(handlers[i].Kinds, operation.Kind) >= 0)
@@ -538,22 +542,56 @@ internal sealed class NodeFilter
 /// <summary>
 /// What a rule's callback of <see cref="DynamoStart.RegisterOperationAction(NodeFilter, Action{DynamoOperationContext}, OperationKind[])"/>
 /// gets, in place of an <see cref="OperationAnalysisContext"/> (which analyzers cannot construct): the operation, the
-/// cancellation token and the diagnostic sink of the semantic-model action that found it.
+/// cancellation token and the diagnostic sink of the semantic-model action that found it, and the node's
+/// <see cref="NodeMemo"/>, which every rule called on the same operation shares.
 /// </summary>
 internal readonly struct DynamoOperationContext
 {
     private readonly Action<Diagnostic> _report;
 
-    public DynamoOperationContext(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public DynamoOperationContext(IOperation operation, Action<Diagnostic> report, NodeMemo memo, CancellationToken cancellationToken)
     {
         Operation = operation;
         _report = report;
+        Memo = memo;
         CancellationToken = cancellationToken;
     }
 
     public IOperation Operation { get; }
 
+    /// <summary>What the rules called on <see cref="Operation"/> work out once for all of them.</summary>
+    public NodeMemo Memo { get; }
+
     public CancellationToken CancellationToken { get; }
 
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+}
+
+/// <summary>
+/// What the rules called on one dispatched operation share, so that each is worked out once per node rather than once per
+/// rule: the request context of an object creation (<see cref="RequestContext.From"/>). The dispatch keeps one memo per
+/// file and resets it before each node, so nothing outlives the node and nothing is shared across threads.
+/// </summary>
+internal sealed class NodeMemo
+{
+    private bool _requestKnown;
+    private RequestContext? _request;
+
+    public void Reset()
+    {
+        _requestKnown = false;
+        _request = null;
+    }
+
+    /// <summary>The request context of the node's <paramref name="creation"/>, made on the first call and kept for the node.</summary>
+    public RequestContext? Request(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (!_requestKnown)
+        {
+            _request = RequestContext.Create(creation, catalog, cancellationToken);
+            _requestKnown = true;
+        }
+
+        return _request;
+    }
 }

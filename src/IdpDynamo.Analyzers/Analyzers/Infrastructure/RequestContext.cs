@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,7 +12,7 @@ namespace IdpDynamo.Analyzers.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class RequestContext
 {
-    private volatile Mutations? _mutations;
+    private Mutations? _mutations;
 
     /// <summary>The targets of the completing statements (<c>request.IndexName</c>): writes that are already in <see cref="Members"/>.</summary>
     private readonly HashSet<SyntaxNode> _completed;
@@ -66,23 +65,15 @@ internal sealed class RequestContext
     }
 
     /// <summary>
-    /// The request context of <paramref name="creation"/>, built once and shared by every analyzer that looks at the same
-    /// creation (the driver hands them the same operation instance), or null when it is not an SDK request object.
-    /// The context keeps no cancellation token: each later question (<see cref="IsFinal"/>) is asked with its caller's.
+    /// The request context of the creation <paramref name="ctx"/> dispatches, built once per node and shared by every
+    /// rule called on it (<see cref="NodeMemo"/>), or null when it is not an SDK request object. The context keeps no
+    /// cancellation token: each later question (<see cref="IsFinal"/>) is asked with its caller's.
     /// </summary>
-    public static RequestContext? From(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
-        => Contexts.GetValue(creation, c => new Shared(Create(c, catalog, cancellationToken))).Context;
+    public static RequestContext? From(DynamoOperationContext ctx, DynamoCatalog catalog)
+        => ctx.Memo.Request((IObjectCreationOperation)ctx.Operation, catalog, ctx.CancellationToken);
 
-    private static readonly ConditionalWeakTable<IObjectCreationOperation, Shared> Contexts = new();
-
-    private sealed class Shared
-    {
-        public Shared(RequestContext? context) => Context = context;
-
-        public RequestContext? Context { get; }
-    }
-
-    private static RequestContext? Create(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>The request context of <paramref name="creation"/>, newly built (<see cref="From"/> shares one per node).</summary>
+    internal static RequestContext? Create(IObjectCreationOperation creation, DynamoCatalog catalog, CancellationToken cancellationToken)
     {
         if (!DynamoSdk.IsDynamo(creation.Constructor?.ContainingType) || DynamoSdk.IsSource(creation.Constructor!.ContainingType)
             || DynamoSdk.IsAttribute(creation.Constructor.ContainingType))
@@ -147,7 +138,7 @@ internal sealed class RequestContext
 
     private bool Check(string[] members, bool whenEscaped, CancellationToken cancellationToken)
     {
-        // Computed once; analyzers running concurrently may both compute it, and either result is the same.
+        // Computed once, by the first rule that asks (the context belongs to one node of one file's dispatch).
         var mutations = _mutations ??= new Mutations(FindMutations(out bool nested, out var escape, cancellationToken), nested, escape);
         if (mutations.Escape == Escape.HandedOn)
         {

@@ -24,7 +24,7 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
             ctx =>
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
-                if (creation.Type?.Name != "QueryRequest" || !RequestContext.Sets(creation, "KeyConditionExpression", "KeyConditions") || RequestContext.From(creation, catalog, ctx.CancellationToken) is not { Table: { } table } request)
+                if (creation.Type?.Name != "QueryRequest" || !RequestContext.Sets(creation, "KeyConditionExpression", "KeyConditions") || RequestContext.From(ctx, catalog) is not { Table: { } table } request)
                 {
                     return;
                 }

@@ -27,7 +27,7 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
             ctx =>
             {
                 if (ctx.Operation is IObjectCreationOperation creation && RequestContext.Sets(creation, "Key", "Item", "RequestItems")
-                    && RequestContext.From(creation, catalog, ctx.CancellationToken) is { } request)
+                    && RequestContext.From(ctx, catalog) is { } request)
                 {
                     // A key or item the code fills further after the initializer (request.Key["OrderDate"] = ...)
                     // is only complete there: check it only when nothing can change it before the SDK sees it.

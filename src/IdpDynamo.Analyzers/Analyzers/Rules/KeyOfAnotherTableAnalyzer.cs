@@ -37,7 +37,7 @@ public sealed class KeyOfAnotherTableAnalyzer : DynamoAnalyzerBase
             {
                 if (ctx.Operation is IObjectCreationOperation creation)
                 {
-                    if (RequestContext.Sets(creation, "Key") && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } table } request
+                    if (RequestContext.Sets(creation, "Key") && RequestContext.From(ctx, catalog) is { Table: { } table } request
                         && request.Members.TryGetValue("Key", out var key) && request.IsFinal(ctx.CancellationToken, "Key", "TableName"))
                     {
                         Check(ctx, catalog, table, key);

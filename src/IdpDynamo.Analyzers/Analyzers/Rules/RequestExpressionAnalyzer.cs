@@ -67,7 +67,7 @@ public sealed class RequestExpressionAnalyzer : DynamoAnalyzerBase
             {
                 var creation = (IObjectCreationOperation)ctx.Operation;
                 if (Carrier(creation.Type) is not { } carrier || !RequestContext.Sets(creation, Triggers)
-                    || RequestContext.From(creation, catalog, ctx.CancellationToken) is not { } context)
+                    || RequestContext.From(ctx, catalog) is not { } context)
                 {
                     return;
                 }

@@ -31,7 +31,7 @@ public sealed class UnknownIndexAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
-                var request = RequestContext.From(creation, catalog, ctx.CancellationToken);
+                var request = RequestContext.From(ctx, catalog);
                 if (request is null || !request.Members.TryGetValue("IndexName", out var indexValue))
                 {
                     return;

@@ -62,7 +62,7 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
 
                 // Key attribute names in an inline Key/Item dictionary of a request for a declared table.
                 if (ctx.Operation is IObjectCreationOperation creation && RequestContext.Sets(creation, "Key", "Item")
-                    && RequestContext.From(creation, catalog, ctx.CancellationToken) is { Table: { } keyTable } request)
+                    && RequestContext.From(ctx, catalog) is { Table: { } keyTable } request)
                 {
                     foreach (var member in new[] { "Key", "Item" })
                     {
