@@ -105,7 +105,9 @@ XML
   dir="$COST/$service-after"
   variants=()
   for pkg in $PACKAGES; do
-    dll=$(ls "$WORK/nuget-packages-$pkg"/idpdynamo.build/*/analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll)
+    # The copy the command-line compiler gets: the precompiled one where the package has it for this platform.
+    dll=$(ls "$WORK/nuget-packages-$pkg"/idpdynamo.build/*/readytorun/linux-x64/IdpDynamo.Analyzers.dll 2>/dev/null \
+      || ls "$WORK/nuget-packages-$pkg"/idpdynamo.build/*/analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll)
     variants+=(--variant "$pkg=$dll")
   done
   echo "== $service: in-process compile" | tee -a "$report"

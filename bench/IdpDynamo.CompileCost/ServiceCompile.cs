@@ -89,6 +89,10 @@ internal sealed class ServiceCompile
                 }
 
                 path = Path.Combine(Path.GetDirectoryName(idpAnalyzers)!, Path.GetFileName(path));
+                if (!File.Exists(path))
+                {
+                    continue; // the package's precompiled folder holds no code fixes, which a build does not run anyway
+                }
             }
 
             loader.AddDependencyLocation(path);

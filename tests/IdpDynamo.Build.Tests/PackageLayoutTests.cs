@@ -34,6 +34,8 @@ public sealed class PackageLayoutTests
         "build/IdpDynamo.Build.targets",
         "buildTransitive/IdpDynamo.Build.props",
         "buildTransitive/IdpDynamo.Build.targets",
+        "readytorun/linux-x64/IdpDynamo.Analyzers.dll",
+        "readytorun/linux-x64/YamlDotNet.dll",
         "tasks/net10.0/IdpDynamo.Build.Tasks.dll",
         "tasks/net10.0/YamlDotNet.dll",
         "tasks/net8.0/IdpDynamo.Build.Tasks.dll",
@@ -187,6 +189,34 @@ public sealed class PackageLayoutTests
         using var portable = new PEReader(new MemoryStream(Read("tasks/netstandard2.0/IdpDynamo.Build.Tasks.dll")));
         Assert.Equal(Machine.I386, portable.PEHeaders.CoffHeader.Machine);
         Assert.Equal(0, portable.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+    }
+
+    /// <summary>
+    /// The analyzers for the command-line compiler on linux-x64: the assembly of analyzers/dotnet/roslyn4.14/cs/,
+    /// precompiled (a ReadyToRun header, linux-x64 native code) and still carrying its IL, with the same metadata (the
+    /// same types, the same version); YamlDotNet beside it the same plain IL as in the analyzer folders.
+    /// </summary>
+    [Fact]
+    public void Precompiled_analyzers_are_the_analyzer_assembly_ReadyToRun_for_linux_x64()
+    {
+        using var precompiled = new PEReader(new MemoryStream(Read("readytorun/linux-x64/IdpDynamo.Analyzers.dll")));
+        using var il = new PEReader(new MemoryStream(Read("analyzers/dotnet/roslyn4.14/cs/IdpDynamo.Analyzers.dll")));
+        Assert.Equal(LinuxX64ReadyToRun, precompiled.PEHeaders.CoffHeader.Machine);
+        Assert.NotEqual(0, precompiled.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        Assert.Equal(Machine.I386, il.PEHeaders.CoffHeader.Machine);
+
+        var metadata = precompiled.GetMetadataReader();
+        var ilMetadata = il.GetMetadataReader();
+        Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
+        Assert.Equal(TypeNames(ilMetadata), TypeNames(metadata));
+        var initialize = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).First(m =>
+            metadata.GetString(m.Name) == "Initialize" && metadata.GetString(metadata.GetTypeDefinition(m.GetDeclaringType()).Name) == "DynamoRuleSet");
+        Assert.NotEmpty(precompiled.GetMethodBody(initialize.RelativeVirtualAddress).GetILBytes()!);
+
+        Assert.Equal(Read("analyzers/dotnet/roslyn4.14/cs/YamlDotNet.dll"), Read("readytorun/linux-x64/YamlDotNet.dll"));
+
+        static string TypeNames(MetadataReader reader) => string.Join("\n", reader.TypeDefinitions.Select(reader.GetTypeDefinition)
+            .Select(t => reader.GetString(t.Namespace) + "." + reader.GetString(t.Name)).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
