@@ -142,6 +142,36 @@ public class KeyDictionaryAnalyzerTests
         """);
 
     [Fact]
+    public async Task An_item_without_its_key_names_each_missing_key()
+    {
+        var run = await Verify("""
+            class Repo
+            {
+                async Task Run(IAmazonDynamoDB client, string c)
+                {
+                    await client.PutItemAsync(new PutItemRequest
+                    {
+                        TableName = "CustomerOrders",
+                        Item = [|new() { ["OrderDate"] = new AttributeValue { S = c } }|],
+                    });
+                    await client.PutItemAsync(new PutItemRequest
+                    {
+                        TableName = "CustomerOrders",
+                        Item = [|new() { ["Status"] = new AttributeValue { S = "NEW" } }|],
+                    });
+                }
+            }
+            """);
+        Assert.Equal(
+            new[]
+            {
+                "This item for table 'CustomerOrders' lacks its key attribute CustomerId; DynamoDB rejects an item without its full key",
+                "This item for table 'CustomerOrders' lacks its key attributes CustomerId, OrderDate; DynamoDB rejects an item without its full key",
+            },
+            run.Diagnostics.Select(d => d.GetMessage()).ToArray());
+    }
+
+    [Fact]
     public Task Transaction_items() => Verify("""
         class Repo
         {

@@ -569,18 +569,21 @@ internal readonly struct DynamoOperationContext
 
 /// <summary>
 /// What the rules called on one dispatched operation share, so that each is worked out once per node rather than once per
-/// rule: the request context of an object creation (<see cref="RequestContext.From"/>). The dispatch keeps one memo per
-/// file and resets it before each node, so nothing outlives the node and nothing is shared across threads.
+/// rule: the request context of an object creation (<see cref="RequestContext.From"/>) and the places the operation
+/// names a table (<see cref="Sinks.Tables"/>). The dispatch keeps one memo per file and resets it before each node, so
+/// nothing outlives the node and nothing is shared across threads.
 /// </summary>
 internal sealed class NodeMemo
 {
     private bool _requestKnown;
     private RequestContext? _request;
+    private TableSink[]? _tables;
 
     public void Reset()
     {
         _requestKnown = false;
         _request = null;
+        _tables = null;
     }
 
     /// <summary>The request context of the node's <paramref name="creation"/>, made on the first call and kept for the node.</summary>
@@ -593,5 +596,22 @@ internal sealed class NodeMemo
         }
 
         return _request;
+    }
+
+    /// <summary>The table sinks of the node's <paramref name="operation"/> (<see cref="Sinks.Tables"/>), found on the first call.</summary>
+    public TableSink[] Tables(IOperation operation)
+    {
+        if (_tables is null)
+        {
+            var found = new List<TableSink>();
+            foreach (var sink in Sinks.Tables(operation))
+            {
+                found.Add(sink);
+            }
+
+            _tables = found.Count == 0 ? System.Array.Empty<TableSink>() : found.ToArray();
+        }
+
+        return _tables;
     }
 }

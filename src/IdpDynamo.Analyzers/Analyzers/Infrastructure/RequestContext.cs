@@ -151,8 +151,23 @@ internal sealed class RequestContext
         }
 
         // For a request nested in another SDK object, mutations through the outer object's members can reach it.
-        bool unchanged = mutations.Nested ? mutated.Count == 0 : !members.Any(mutated.Contains);
+        bool unchanged = mutations.Nested ? mutated.Count == 0 : !ContainsAny(mutated, members);
         return unchanged && (whenEscaped || mutations.Escape == Escape.None);
+    }
+
+    // A loop, not members.Any(mutated.Contains): ReadyToRun code builds a delegate to a framework generic's method
+    // through the runtime's slow path, which measured as the costliest single call of a cold compile.
+    private static bool ContainsAny(HashSet<string> set, string[] members)
+    {
+        foreach (var member in members)
+        {
+            if (set.Contains(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the request goes besides the SDK.</summary>

@@ -49,7 +49,7 @@ public sealed class AccessAnalyzer : DynamoAnalyzerBase
             TableSinks,
             ctx =>
             {
-                foreach (var sink in Sinks.Tables(ctx.Operation))
+                foreach (var sink in ctx.Memo.Tables(ctx.Operation))
                 {
                     if (sink.Access != TableAccess.Control && catalog.Resolve(sink.Value, ctx.CancellationToken) is { } table)
                     {

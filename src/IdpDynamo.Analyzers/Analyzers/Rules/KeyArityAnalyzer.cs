@@ -27,8 +27,17 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
-                var parameters = invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).Select(a => a.Parameter?.Name).ToList();
-                if (!parameters.Contains("hashKey"))
+                bool passesHash = false, passesRange = false;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        passesHash |= argument.Parameter?.Name == "hashKey";
+                        passesRange |= argument.Parameter?.Name == "rangeKey";
+                    }
+                }
+
+                if (!passesHash)
                 {
                     return; // the entity overloads (LoadAsync(T keyObject), DeleteAsync(T value)) carry the key themselves
                 }
@@ -49,7 +58,6 @@ public sealed class KeyArityAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
-                bool passesRange = parameters.Contains("rangeKey");
                 if (table.RangeKey is not null && !passesRange)
                 {
                     ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyArity, invocation.Syntax.GetLocation(),

@@ -113,7 +113,7 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
 
     private static string? Check(List<KeyCondition> conditions, Dictionary<string, string>? names, string hash, string? range, CatalogTable table, string target)
     {
-        var resolved = new List<(string Attribute, string Operator)>();
+        var resolved = new List<KeyCondition>(conditions.Count);
         foreach (var condition in conditions)
         {
             string attribute = condition.Path;
@@ -132,36 +132,46 @@ public sealed class KeyConditionAnalyzer : DynamoAnalyzerBase
                 attribute = real;
             }
 
-            resolved.Add((attribute, condition.Operator));
+            resolved.Add(new KeyCondition(attribute, condition.Operator));
         }
 
         string keys = range is null ? $"partition key '{hash}'" : $"partition key '{hash}' and sort key '{range}'";
+        int onHash = 0, onRange = 0;
+        string? hashOperator = null, rangeOperator = null;
         foreach (var (attribute, op) in resolved)
         {
-            if (attribute != hash && attribute != range)
+            if (attribute == hash)
+            {
+                onHash++;
+                hashOperator = op;
+            }
+            else if (attribute == range)
+            {
+                onRange++;
+                rangeOperator = op;
+            }
+            else
             {
                 return $"The key condition tests '{attribute}', which is not a key of {target} (its {keys}); move it to FilterExpression";
             }
         }
 
-        var onHash = resolved.Where(c => c.Attribute == hash).ToList();
-        if (onHash.Count == 0)
+        if (onHash == 0)
         {
             return $"The key condition does not test the partition key '{hash}' of {target}; a query needs '{hash} = :value'";
         }
 
-        if (onHash.Count > 1 || onHash[0].Operator != "=")
+        if (onHash > 1 || hashOperator != "=")
         {
             return $"The key condition must test the partition key '{hash}' of {target} with exactly one '='";
         }
 
-        var onRange = resolved.Where(c => c.Attribute == range).ToList();
-        if (onRange.Count > 1)
+        if (onRange > 1)
         {
             return $"The key condition tests the sort key '{range}' of {target} more than once; use one comparison, BETWEEN or begins_with";
         }
 
-        if (onRange.Count == 1 && onRange[0].Operator == "begins_with" && table.TypeOf(range!) == "N")
+        if (onRange == 1 && rangeOperator == "begins_with" && table.TypeOf(range!) == "N")
         {
             return $"begins_with cannot be used on the number sort key '{range}' of {target}";
         }

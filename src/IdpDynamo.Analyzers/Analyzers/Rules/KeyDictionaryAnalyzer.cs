@@ -196,16 +196,31 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
             return;
         }
 
-        var names = entries.Select(e => e.Name).ToList();
-        var missing = new[] { table.HashKey, table.RangeKey }.Where(k => k is not null && !names.Contains(k)).ToList();
-        if (missing.Count > 0)
+        bool hasHash = false, hasRange = table.RangeKey is null;
+        var keys = new List<(string Name, IOperation Key, IOperation Value)>(2);
+        foreach (var entry in entries)
         {
+            if (entry.Name == table.HashKey)
+            {
+                hasHash = true;
+                keys.Add(entry);
+            }
+            else if (entry.Name == table.RangeKey)
+            {
+                hasRange = true;
+                keys.Add(entry);
+            }
+        }
+
+        if (!hasHash || !hasRange)
+        {
+            string missing = !hasHash && !hasRange ? $"s {table.HashKey}, {table.RangeKey}" : $" {(hasHash ? table.RangeKey : table.HashKey)}";
             ctx.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KeyMismatch, dictionary.Syntax.GetLocation(),
-                $"This item for table '{table.Name}' lacks its key attribute{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}; DynamoDB rejects an item without its full key"));
+                $"This item for table '{table.Name}' lacks its key attribute{missing}; DynamoDB rejects an item without its full key"));
             return;
         }
 
-        CheckKinds(ctx, table, entries.Where(e => e.Name == table.HashKey || e.Name == table.RangeKey).ToList(), sdk);
+        CheckKinds(ctx, table, keys, sdk);
     }
 
     private static void CheckKinds(DynamoOperationContext ctx, CatalogTable table, List<(string Name, IOperation Key, IOperation Value)> entries, DynamoSdk sdk)
@@ -236,10 +251,25 @@ public sealed class KeyDictionaryAnalyzer : DynamoAnalyzerBase
             return "S";
         }
 
-        var set = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-            .Select(a => (a.Target as IPropertyReferenceOperation)?.Property.Name)
-            .Where(n => n is "S" or "N" or "B" or "BOOL" or "SS" or "NS" or "BS" or "L" or "M" or "NULL")
-            .ToList();
-        return set is { Count: 1 } ? set[0] : null;
+        if (creation.Initializer is not { } initializer)
+        {
+            return null;
+        }
+
+        string? kind = null;
+        foreach (var element in initializer.Initializers)
+        {
+            if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "S" or "N" or "B" or "BOOL" or "SS" or "NS" or "BS" or "L" or "M" or "NULL" } target })
+            {
+                if (kind is not null)
+                {
+                    return null; // more than one value member: not a single kind
+                }
+
+                kind = target.Property.Name;
+            }
+        }
+
+        return kind;
     }
 }

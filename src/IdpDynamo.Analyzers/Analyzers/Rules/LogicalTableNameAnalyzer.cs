@@ -32,7 +32,7 @@ public sealed class LogicalTableNameAnalyzer : DynamoAnalyzerBase
                     return;
                 }
 
-                foreach (var sink in Sinks.Tables(ctx.Operation))
+                foreach (var sink in ctx.Memo.Tables(ctx.Operation))
                 {
                     if (sink.Access == TableAccess.Control
                         || StringResolver.Resolve(sink.Value, ctx.CancellationToken).Exact is not { } exact

@@ -50,7 +50,7 @@ public sealed class UnknownTableAnalyzer : DynamoAnalyzerBase
             TableSinks,
             ctx =>
             {
-                foreach (var sink in Sinks.Tables(ctx.Operation))
+                foreach (var sink in ctx.Memo.Tables(ctx.Operation))
                 {
                     if (sink.Access == TableAccess.Control)
                     {

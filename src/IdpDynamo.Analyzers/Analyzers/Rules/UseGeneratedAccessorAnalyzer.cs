@@ -37,7 +37,7 @@ public sealed class UseGeneratedAccessorAnalyzer : DynamoAnalyzerBase
             TableSinks,
             ctx =>
             {
-                foreach (var sink in Sinks.Tables(ctx.Operation))
+                foreach (var sink in ctx.Memo.Tables(ctx.Operation))
                 {
                     // Table management (CreateTableRequest, DescribeTable...) is left alone, as by every other rule.
                     if (sink.Access == TableAccess.Control || sink.Value is not ILiteralOperation { ConstantValue.Value: string name } literal)
